@@ -1,0 +1,182 @@
+"""Calendar dates written out: "Feb. 23, 2022", "24-25 April", "March 2022", "in 1962"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from articles.extraction.types import DateValue
+
+from . import arithmetic as cal
+from .reading import Context, Reading, Rule, resolved, unanchored
+from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR, day_number, month_number
+
+# A day number is not one when it runs on into a time, a decimal, a percentage or a count.
+_END_OF_DAY = r"(?![\d:%]|\.\d|,\d{3})"
+_END_OF_YEAR = r"(?!\d|,\d|\.\d|%)"
+_PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+"
+
+ISO = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
+SLASHED = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
+MONTH_DAY = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
+    rf"(?:{RANGE_DASH}(?:(?P<m2>{MONTH_BEFORE_DAY})\s+)?(?P<d2>{DAY}){_END_OF_DAY})?"
+    rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
+)
+DAY_MONTH = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\w$.,#])(?P<d>{DAY})(?:{RANGE_DASH}(?P<d2>{DAY}))?"
+    rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w)(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
+)
+MONTH_YEAR = re.compile(rf"(?:{_PART})?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
+MONTH_ALONE = re.compile(
+    r"(?:(?P<rel>(?i:last|next|this|earlier\s+this|later\s+this))\s+|" + _PART + rf")?(?P<m>{MONTH})(?![\w-])"
+)
+YEAR_ALONE = re.compile(rf"(?:{_PART})?(?<![\w$.,#/])(?P<y>{YEAR}){_END_OF_YEAR}(?!/\d)(?P<s>'s)?")
+DECADE = re.compile(
+    rf"(?:{_PART})?(?:(?P<the>the)\s+)?(?<![\w$.,])(?P<y>(?:1[5-9]|20)\d0|'\d0|(?<=the )\d0)'?s\b"
+)
+TWO_DIGIT_YEAR = re.compile(r"(?<=[\s(])'(?P<yy>\d\d)(?![\w'’])")
+
+# Words after which a bare four-digit number reads as a year.
+_YEAR_INTRODUCERS = re.compile(
+    r"(?:\b(?i:in|since|until|till|by|during|before|after|from|through|year|early|late|mid|"
+    r"of|to|and|between|around|circa|c\.|for|summer|spring|autumn|fall|winter|the)\s+|'s\s+|\(|"
+    rf"\b{YEAR}\s*[-–]\s*|\bmid-)$"
+)
+# ...unless it counts something: "of 2000 troops", "to 1500 people".
+_COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b(?!')|\s*(?:%|percent|km|kg|miles|m\b)")
+# "2009 was a pivotal year" opens a sentence with the year as its subject.
+_YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will|has|had|saw|marks|marked)\b")
+_MODAL_MONTH_NAMES = {"May", "MAY", "March", "MARCH"}
+_MONTH_INTRODUCERS = re.compile(
+    r"\b(?i:in|since|until|till|by|during|before|after|from|through|of|to|and|or|between|for|"
+    r"on|last|next|this|early|late|mid|each|every)\s+$"
+)
+
+
+def _explicit_year(value: DateValue | None, match: re.Match[str]) -> Reading | None:
+    return resolved(match, value, "is a full calendar date and")
+
+
+def _context_year(match: re.Match[str], context: Context, month_number: int, day: int | None) -> int | Reading:
+    """The match's own year, or the anchor's year for a year-less date (or why there is none)."""
+    if match.group("y"):
+        return int(match.group("y"))
+    if context.anchor is None:
+        return unanchored(match, "a date without a year")
+    anchor = context.anchor.date
+    if day is None:
+        return cal.year_for_month(anchor, month_number, context.tense)
+    found = cal.year_for_day(anchor, month_number, day, context.tense)
+    return found if found is not None else anchor.year
+
+
+def _day_or_range(match: re.Match[str], context: Context) -> Reading | None:
+    first_month = month_number(match.group("m"))
+    first_day = day_number(match.group("d"))
+    year = _context_year(match, context, first_month, first_day)
+    if isinstance(year, Reading):
+        return year
+    start = cal.valid_date(year, first_month, first_day)
+    if start is None:
+        return None
+    value = cal.day(start)
+    if match.group("d2"):
+        last_month = month_number(match.group("m2")) if match.groupdict().get("m2") else first_month
+        end = cal.valid_date(year, last_month, day_number(match.group("d2")))
+        if end is None or end <= start:
+            return None
+        value = cal.span(start, end)
+    if match.group("y"):
+        return _explicit_year(value, match)
+    assert context.anchor is not None
+    return resolved(match, value, f"takes the year {year} of {context.anchor.description}", relative=True)
+
+
+def read_iso(match: re.Match[str], context: Context) -> Reading | None:
+    date = cal.valid_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    return _explicit_year(cal.day(date) if date else None, match)
+
+
+def read_slashed(match: re.Match[str], context: Context) -> Reading | None:
+    # American order (month first) unless the first number cannot be a month.
+    month, day = int(match.group("a")), int(match.group("b"))
+    if month > 12:
+        month, day = day, month
+    year = int(match.group("y"))
+    if year < 100:
+        year += 2000 if year <= (context.anchor.date.year % 100 + 1 if context.anchor else 30) else 1900
+    date = cal.valid_date(year, month, day)
+    return _explicit_year(cal.day(date) if date else None, match)
+
+
+def read_month_year(match: re.Match[str], context: Context) -> Reading | None:
+    value = cal.month(int(match.group("y")), month_number(match.group("m")))
+    return resolved(match, value, "names a month and")
+
+
+def read_month_alone(match: re.Match[str], context: Context) -> Reading | None:
+    name, relation, before = match.group("m"), (match.group("rel") or "").lower(), context.text[: match.start()]
+    introduced = bool(relation or match.group("part") or _MONTH_INTRODUCERS.search(before[-12:]))
+    followed_by_name = re.match(r"\s+[A-Z]", context.text[match.end() : match.end() + 2])
+    if not introduced and (name in _MODAL_MONTH_NAMES or followed_by_name):
+        return None
+    if context.anchor is None:
+        return unanchored(match, "a month without a year")
+    anchor, number = context.anchor.date, month_number(name)
+    tense = {"last": "past", "next": "future"}.get(relation, context.tense)
+    year = anchor.year if relation.endswith("this") else cal.year_for_month(anchor, number, tense)  # type: ignore[arg-type]
+    if relation in ("last", "next") and number == anchor.month:
+        year += -1 if relation == "last" else 1
+    how = f"takes the year {year} of {context.anchor.description}"
+    return resolved(match, cal.month(year, number), how, relative=True)
+
+
+def read_year(match: re.Match[str], context: Context) -> Reading | None:
+    year = int(match.group("y"))
+    before, after = context.text[max(0, match.start() - 12) : match.start()], context.text[match.end() :]
+    introduced = match.group("part") or match.group("s") or _YEAR_INTRODUCERS.search(before)
+    at_sentence_start = not before.strip() or before.rstrip()[-1] in ".\n"
+    if not introduced and not (at_sentence_start and _YEAR_AS_SUBJECT.match(after)):
+        return None
+    if not match.group("s") and _COUNTED_NOUN.match(after[:12]):
+        return None
+    if context.anchor is not None and year > context.anchor.date.year + 50:
+        return None
+    return resolved(match, cal.year(year), "names a year and")
+
+
+def read_decade(match: re.Match[str], context: Context) -> Reading | None:
+    digits = match.group("y").lstrip("'")
+    if len(digits) == 2:
+        if context.anchor is None:
+            return unanchored(match, "a decade without a century")
+        century = context.anchor.date.year // 100 * 100
+        first = century + int(digits) - (100 if century + int(digits) > context.anchor.date.year else 0)
+    else:
+        first = int(digits)
+    value = cal.span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
+    return resolved(match, value, "names a decade and")
+
+
+def read_two_digit_year(match: re.Match[str], context: Context) -> Reading | None:
+    if context.anchor is None:
+        return unanchored(match, "a year without a century")
+    short, anchor_year = int(match.group("yy")), context.anchor.date.year
+    year = anchor_year // 100 * 100 + short
+    if year > anchor_year + 10:
+        year -= 100
+    return resolved(match, cal.year(year), f"takes the century nearest {context.anchor.description} and", True)
+
+
+ABSOLUTE_RULES = (
+    Rule("iso", ISO, read_iso),
+    Rule("slashed", SLASHED, read_slashed),
+    Rule("month_day", MONTH_DAY, _day_or_range),
+    Rule("day_month", DAY_MONTH, _day_or_range),
+    Rule("month_year", MONTH_YEAR, read_month_year),
+    Rule("month", MONTH_ALONE, read_month_alone),
+    Rule("decade", DECADE, read_decade),
+    Rule("year", YEAR_ALONE, read_year),
+    Rule("two_digit_year", TWO_DIGIT_YEAR, read_two_digit_year),
+)

@@ -1,0 +1,69 @@
+"""What every rule shares: the context a match is read in, and what reading it gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articles.extraction.types import DateValue
+
+from .arithmetic import Tense
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The day relative expressions count from, and how to name it in an explanation."""
+
+    date: dt.date
+    description: str
+
+
+@dataclass
+class Context:
+    text: str
+    anchor: Anchor | None
+    tense: Tense
+    # The latest day-precision date before the match, for "the same day".
+    previous_day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: DateValue | None
+    explanation: str
+    # Whether the value depends on the anchor, so a quote's speech date may change it.
+    relative: bool
+
+
+Handler = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    read: Handler
+
+
+def quoted(match: re.Match[str]) -> str:
+    return f'"{match.group(0)}"'
+
+
+def describe(value: DateValue) -> str:
+    shown = value.as_json()
+    if isinstance(shown, dict):
+        return f"{shown['start']} to {shown['end']}"
+    return shown
+
+
+def resolved(match: re.Match[str], value: DateValue | None, how: str, relative: bool = False) -> Reading | None:
+    """A reading explained as '"<text>" <how> gives <value>', or None when the date is impossible."""
+    if value is None:
+        return None
+    return Reading(value, f"{quoted(match)} {how} gives {describe(value)}", relative)
+
+
+def unanchored(match: re.Match[str], why: str) -> Reading:
+    return Reading(None, f"{quoted(match)} is {why} and no publication date is known", relative=True)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from articles import services
+from articles.forms import ArticleUploadForm
+from articles.models import Article
+
+
+@permission_required("articles.add_article")
+def upload(request: HttpRequest) -> HttpResponse:
+    form = ArticleUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article, created = services.create_article(article_input=form.article_input(), uploaded_by=request.user)
+        except services.ArticleRejected as error:
+            form.add_error(None, str(error))
+        else:
+            if not created:
+                messages.info(request, "This article was already here; nothing new was stored.")
+            return redirect(article)
+    return render(request, "articles/article_upload.html", {"form": form})
+
+
+@permission_required("articles.view_article")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
+    candidates = article.candidates.prefetch_related("actors") if not article.is_pending else []
+    context = {"article": article, "candidates": candidates}
+    if request.htmx and request.htmx.target == "article-status":
+        return render(request, "articles/article_detail.html#article-status", context)
+    return render(request, "articles/article_detail.html", context)
+
+
+@require_POST
+@permission_required("articles.change_article")
+def reextract(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    services.reextract_article(article=article)
+    messages.info(request, "Extraction queued again; decisions already made are kept.")
+    return redirect(article)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from tests.factories import UserFactory
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    database = settings.DATABASES["default"]
+    broker = settings.CELERY_BROKER_URL if not settings.CELERY_TASK_ALWAYS_EAGER else "none (tasks in-process)"
+    return [f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('NAME', '')}", f"broker: {broker}"]
+
+
+@pytest.fixture
+def editor(db: None) -> Any:
+    user = UserFactory(username="editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def publisher(db: None) -> Any:
+    user = UserFactory(username="publisher")
+    user.groups.add(Group.objects.get(name="Editors"), Group.objects.get(name="Publishers"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor: Any) -> Client:
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(publisher: Any) -> Client:
+    client = Client()
+    client.force_login(publisher)
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": shutil.which("chromium"),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
