@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from typing import Any
 
@@ -9,6 +10,29 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests.factories import UserFactory
+
+
+def _missing_service(marker: str) -> str | None:
+    if marker == "browser" and not shutil.which("chromium"):
+        return "Chromium is not installed (apt-get install chromium chromium-driver)"
+    if marker == "worker":
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            return "no broker: set REDIS_URL to run a real worker"
+        if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+            return "a worker process cannot share an in-memory SQLite test database"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for marker in ("browser", "worker"):
+        reason = _missing_service(marker)
+        if reason is None:
+            continue
+        if os.environ.get(f"REQUIRE_{marker.upper()}") == "1":
+            raise pytest.UsageError(f"REQUIRE_{marker.upper()}=1 but {reason}")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -126,6 +126,7 @@ class CandidateEvent(DatedMixin):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0, help_text="Bumped by every edit; a stale form loses the race.")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[actors])
 
@@ -133,6 +134,7 @@ class CandidateEvent(DatedMixin):
 
     class Meta:
         ordering = ["article", "evidence_start", "id"]
+        indexes = [models.Index(fields=["decided_by", "-decided_at"], name="candidate_last_decision")]
         constraints = [
             models.UniqueConstraint(fields=["article", "fingerprint"], name="one_candidate_per_evidence"),
             models.CheckConstraint(condition=Q(evidence_end__gt=models.F("evidence_start")), name="evidence_not_empty"),
@@ -172,7 +174,11 @@ class Event(DatedMixin):
 
     class Meta:
         ordering = ["date_start", "sort_rank", "date_end", "id"]
-        indexes = [models.Index(fields=["date_start", "date_end"])]
+        indexes = [
+            models.Index(fields=["date_start", "date_end"]),
+            # Merge suggestions block on a date window per event type.
+            models.Index(fields=["event_type", "date_start"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -19,34 +19,44 @@ _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)
 ISO = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
 SLASHED = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
 MONTH_DAY = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
+    rf"(?:{WEEKDAY},?[^\S\n]+)?(?:the\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
     rf"(?:{RANGE_DASH}(?:(?P<m2>{MONTH_BEFORE_DAY})\s+)?(?P<d2>{DAY}){_END_OF_DAY})?"
     rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
 )
 DAY_MONTH = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\w$.,#])(?P<d>{DAY})(?:{RANGE_DASH}(?P<d2>{DAY}))?"
+    rf"(?:{WEEKDAY},?[^\S\n]+)?(?:the\s+)?(?<![\w$.,#])(?P<d>{DAY})(?:{RANGE_DASH}(?P<d2>{DAY}))?"
     rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w)(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
 )
 MONTH_YEAR = re.compile(rf"(?:{_PART})?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
+# "October of next year": the month takes the year named after it, which is its own mention.
+_RELATIVE_YEAR_AFTER = re.compile(r"(?:\s+of)?,?\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b")
+# "September and October of 2007": the first month borrows the second's year.
+_SHARED_YEAR = re.compile(rf"\s*(?:-|\u2013|and|or|to|through)\s*{MONTH}(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
 MONTH_ALONE = re.compile(
     r"(?:(?P<rel>(?i:last|next|this|earlier\s+this|later\s+this))\s+|" + _PART + rf")?(?P<m>{MONTH})(?![\w-])"
 )
 YEAR_ALONE = re.compile(rf"(?:{_PART})?(?<![\w$.,#/])(?P<y>{YEAR}){_END_OF_YEAR}(?!/\d)(?P<s>'s)?")
-DECADE = re.compile(
-    rf"(?:{_PART})?(?:(?P<the>the)\s+)?(?<![\w$.,])(?P<y>(?:1[5-9]|20)\d0|'\d0|(?<=the )\d0)'?s\b"
-)
-TWO_DIGIT_YEAR = re.compile(r"(?<=[\s(])'(?P<yy>\d\d)(?![\w'’])")
+DECADE = re.compile(rf"(?:{_PART})?(?:(?P<the>the)\s+)?(?<![\w$.,])(?P<y>(?:1[5-9]|20)\d0|'\d0|(?<=the )\d0)'?s\b")
+TWO_DIGIT_YEAR = re.compile(r"(?<=[\s(])'(?P<yy>\d\d)(?![\w'\u2019])")
 
 # Words after which a bare four-digit number reads as a year.
 _YEAR_INTRODUCERS = re.compile(
     r"(?:\b(?i:in|since|until|till|by|during|before|after|from|through|year|early|late|mid|"
     r"of|to|and|between|around|circa|c\.|for|summer|spring|autumn|fall|winter|the)\s+|'s\s+|\(|"
-    rf"\b{YEAR}\s*[-–]\s*|\bmid-)$"
+    rf"\b{YEAR}\s*[-\u2013]\s*|\bmid-)$"
 )
 # ...unless it counts something: "of 2000 troops", "to 1500 people".
 _COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b(?!')|\s*(?:%|percent|km|kg|miles|m\b)")
 # "2009 was a pivotal year" opens a sentence with the year as its subject.
 _YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will|has|had|saw|marks|marked)\b")
+# "WWDC 2005", "Euro 2024": a year after a name, when it is close to publication...
+_EVENT_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*\s+$")
+_EVENT_YEAR_DISTANCE = 5
+# ...but not the numbers of resolutions, flights and the like.
+_NUMBERED_THING_BEFORE = re.compile(
+    r"\b(?i:resolution|resolutions|flight|route|highway|article|section|chapter|room|model|no|number|"
+    r"bill|decree|order|law|code|case|form|rule|unit|division|boeing|airbus|windows|iso)\s+$"
+)
 _MODAL_MONTH_NAMES = {"May", "MAY", "March", "MARCH"}
 _MONTH_INTRODUCERS = re.compile(
     r"\b(?i:in|since|until|till|by|during|before|after|from|through|of|to|and|or|between|for|"
@@ -116,14 +126,24 @@ def read_month_year(match: re.Match[str], context: Context) -> Reading | None:
 
 
 def read_month_alone(match: re.Match[str], context: Context) -> Reading | None:
-    name, relation, before = match.group("m"), (match.group("rel") or "").lower(), context.text[: match.start()]
-    introduced = bool(relation or match.group("part") or _MONTH_INTRODUCERS.search(before[-12:]))
+    name, relation = match.group("m"), " ".join((match.group("rel") or "").lower().split())
+    before = context.text[max(0, match.start() - 12) : match.start()]
+    introduced = bool(relation or match.group("part") or _MONTH_INTRODUCERS.search(before))
     followed_by_name = re.match(r"\s+[A-Z]", context.text[match.end() : match.end() + 2])
     if not introduced and (name in _MODAL_MONTH_NAMES or followed_by_name):
         return None
+    shared_year = _SHARED_YEAR.match(context.text, match.end())
+    if shared_year:
+        value = cal.month(int(shared_year.group("y")), month_number(name))
+        return resolved(match, value, f"shares the year {shared_year.group('y')} of the month after it and")
     if context.anchor is None:
         return unanchored(match, "a month without a year")
     anchor, number = context.anchor.date, month_number(name)
+    relative_year = _RELATIVE_YEAR_AFTER.match(context.text, match.end())
+    if relative_year:
+        year = anchor.year + {"last": -1, "next": 1}.get(relative_year.group("rel").lower(), 0)
+        how = f"counts the year after it from {context.anchor.description} and"
+        return resolved(match, cal.month(year, number), how, relative=True)
     tense = {"last": "past", "next": "future"}.get(relation, context.tense)
     year = anchor.year if relation.endswith("this") else cal.year_for_month(anchor, number, tense)  # type: ignore[arg-type]
     if relation in ("last", "next") and number == anchor.month:
@@ -137,7 +157,9 @@ def read_year(match: re.Match[str], context: Context) -> Reading | None:
     before, after = context.text[max(0, match.start() - 12) : match.start()], context.text[match.end() :]
     introduced = match.group("part") or match.group("s") or _YEAR_INTRODUCERS.search(before)
     at_sentence_start = not before.strip() or before.rstrip()[-1] in ".\n"
-    if not introduced and not (at_sentence_start and _YEAR_AS_SUBJECT.match(after)):
+    near_anchor = context.anchor is not None and abs(year - context.anchor.date.year) <= _EVENT_YEAR_DISTANCE
+    named_event = near_anchor and _EVENT_NAME_BEFORE.search(before) and not _NUMBERED_THING_BEFORE.search(before)
+    if not (introduced or named_event or (at_sentence_start and _YEAR_AS_SUBJECT.match(after))):
         return None
     if not match.group("s") and _COUNTED_NOUN.match(after[:12]):
         return None
@@ -160,6 +182,8 @@ def read_decade(match: re.Match[str], context: Context) -> Reading | None:
 
 
 def read_two_digit_year(match: re.Match[str], context: Context) -> Reading | None:
+    if not _YEAR_INTRODUCERS.search(context.text, max(0, match.start() - 12), match.start()):
+        return None  # "iLife '11" names a product
     if context.anchor is None:
         return unanchored(match, "a year without a century")
     short, anchor_year = int(match.group("yy")), context.anchor.date.year

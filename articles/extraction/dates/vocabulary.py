@@ -39,17 +39,16 @@ MONTH_BEFORE_DAY = rf"(?:{MONTH}|(?:{_capitalized(_ABBREVIATED_MONTHS)})\b)"
 WEEKDAY = rf"(?:{_capitalized(list(WEEKDAY_NUMBERS))})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-NUMBER = (
-    r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]"
-    r"(?:one|two|three|four|five|six|seven|eight|nine))?|"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + ")"
+_TENS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
-RANGE_DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
+NUMBER = rf"(?:\d{{1,3}}|{_TENS}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+RANGE_DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|and)\s*"
 
 
 def number_value(words: str) -> int:
-    """"sixty-two", "a few" or "12" as an int."""
+    """The value of "sixty-two", "a few" or "12"."""
     words = words.lower().replace("-", " ").strip()
     if words.isdigit():
         return int(words)

@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+DEMO_ENV := DEBUG=true DATABASE_URL=sqlite:///db.sqlite3 REDIS_URL= CELERY_TASK_ALWAYS_EAGER=true
+
+.PHONY: demo test test-fast lint bench-extraction eval install
+
+$(INSTALLED): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(INSTALLED)
+
+demo: $(INSTALLED)
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py setup_demo
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Uses DATABASE_URL/REDIS_URL when set, else PostgreSQL and Redis on localhost when they answer, else SQLite.
+test: $(INSTALLED)
+	$(BIN)/python scripts/run_tests.py $(ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-the-deploy-check-xyz ALLOWED_HOSTS=example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench-extraction: $(INSTALLED)
+	$(BIN)/python -m articles.extraction.bench --articles 1000
+
+eval: $(INSTALLED)
+	$(BIN)/python -m articles.extraction ../shared/eval/dev_articles.jsonl > /tmp/candidates.jsonl
+	python3 ../shared/eval/score.py --articles ../shared/eval/dev_articles.jsonl --gold ../shared/eval/dev_gold.jsonl --pred /tmp/candidates.jsonl --per-article
+	$(BIN)/python -m articles.extraction.dates ../shared/eval/dates/dev_docs.jsonl > /tmp/dates.jsonl
+	python3 ../shared/eval/score_dates.py --docs ../shared/eval/dates/dev_docs.jsonl --pred /tmp/dates.jsonl

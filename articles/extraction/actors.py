@@ -1,0 +1,237 @@
+"""Who is named in a text: dictionary actors, their aliases and surnames, titled strangers."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from articles.extraction.types import ActorEntry, ActorMention
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|@\w+|\w+(?:[-'’]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+MAX_ALIAS_TOKENS = 9
+
+# Words that make the next proper name a person's title, or a preceding country a modifier.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    President Vice Prime Minister Foreign Deputy Ambassador Secretary Secretary-General Chancellor
+    King Queen Prince Crown Emir Sheikh Sultan Premier Spokesperson Spokesman Spokeswoman Envoy
+    Special Senator Governor Mayor General Gen Admiral Commissioner Director Chair Chairman
+    Chairwoman Speaker Defense Defence Interior Finance Interim Acting Former Supreme Leader
+    Ayatollah Cardinal Pope Marshal Colonel Commander Chief Representative Permanent High
+    president prime minister foreign deputy ambassador secretary envoy spokesperson spokesman
+    spokeswoman leader interim chief top defense defence delegation representative mission
+    Mr Mrs Ms Dr
+    """.split()
+)
+# Nouns after a demonym that make it stand for the state ("the Russian government").
+STATE_NOUNS: frozenset[str] = frozenset(
+    """
+    government authorities side forces troops military army navy officials diplomats
+    delegation embassy leadership regime administration state warplanes drones missiles
+    """.split()
+)
+# Words before a city that make it a place rather than a government ("in Moscow").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in to at from into near outside visit visited visiting visits toward towards via across".split()
+)
+_TITLE_PATTERN = (
+    r"(?:(?:Deputy|Vice|Acting|Interim|Former|Prime|Foreign|Defen[cs]e|Finance|Interior|Chief|"
+    r"Senior|Special|Permanent|Supreme|Crown|National Security)\s+)*"
+    r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
+    r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
+    r"Governor|Gen\.|General|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
+    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker)"
+)
+_NAME_PATTERN = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*"
+_FULL_NAME = rf"{_NAME_PATTERN}(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}){{1,3}}"
+_TITLED_PERSON = re.compile(rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,)?\s+({_FULL_NAME})")
+_APPOSITIVE_PERSON = re.compile(
+    rf"({_FULL_NAME}),\s+(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
+    r"(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|chair|chairman|chief|"
+    r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)\b"
+)
+# Capitalized words that start sentences or dates, never a stranger's first name.
+_NOT_A_NAME = frozenset(
+    """
+    The A An This That On In At As For But And Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class FoundActor:
+    """An actor mention and where it stands in the article."""
+
+    start: int
+    end: int
+    mention: ActorMention
+
+
+def load_starter_actors() -> tuple[ActorEntry, ...]:
+    """The curated dictionary shipped with the engine (data/actors.json)."""
+    records: list[dict[str, Any]] = json.loads((DATA_DIR / "actors.json").read_text("utf-8"))
+    return tuple(
+        ActorEntry(record["canonical_name"], record["kind"], tuple(record["aliases"])) for record in records
+    )
+
+
+@cache
+def _geography() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA_DIR / "geography.json").read_text("utf-8"))
+    return loaded
+
+
+def _alias_key(alias: str) -> tuple[str, ...]:
+    if alias.lower().startswith("the "):
+        alias = alias[4:]
+    return tuple(token.replace("’", "'") for token in _TOKEN.findall(alias))
+
+
+class ActorMatcher:
+    """Finds actor mentions; built once from the actor list, reused for every article."""
+
+    def __init__(self, entries: Sequence[ActorEntry]) -> None:
+        self._by_key: dict[tuple[str, ...], ActorEntry] = {}
+        for entry in entries:
+            for surface in (entry.canonical_name, *entry.aliases):
+                key = _alias_key(surface)
+                if key and 0 < len(key) <= MAX_ALIAS_TOKENS:
+                    self._by_key.setdefault(key, entry)
+        self._cities: frozenset[str] = frozenset(_geography()["cities"])
+        self._demonyms: dict[str, ActorEntry] = {}
+        canonical = {entry.canonical_name: entry for entry in entries}
+        for country in _geography()["countries"]:
+            if country["name"] in canonical:
+                for demonym in country["demonyms"]:
+                    self._demonyms[demonym] = canonical[country["name"]]
+        self._un_assembly = self._by_key.get(("General", "Assembly"))
+        self._un_council = self._by_key.get(("Security", "Council"))
+
+    def find(self, text: str, spans: Iterable[tuple[int, int]]) -> list[FoundActor]:
+        """Actor mentions within the given (start, end) spans of one article, in text order."""
+        tokens: list[tuple[int, int, str]] = []
+        for span_start, span_end in spans:
+            for match in _TOKEN.finditer(text, span_start, span_end):
+                tokens.append((match.start(), match.end(), match.group().replace("’", "'")))
+        found = self._dictionary_mentions(text, tokens)
+        found = self._with_strangers(text, tokens, found)
+        return sorted(found, key=lambda item: (item.start, item.end))
+
+    def _lookup(self, tokens: list[tuple[int, int, str]], index: int) -> tuple[ActorEntry, int] | None:
+        """The longest alias starting at tokens[index], with how many tokens it covers."""
+        limit = min(MAX_ALIAS_TOKENS, len(tokens) - index)
+        words = [token[2] for token in tokens[index : index + limit]]
+        for length in range(limit, 0, -1):
+            key = tuple(words[:length])
+            possessive = _POSSESSIVE.search(key[-1])
+            if possessive:
+                key = (*key[:-1], key[-1][: possessive.start()])
+            entry = self._by_key.get(key)
+            if entry is not None:
+                return entry, length
+        return None
+
+    def _dictionary_mentions(self, text: str, tokens: list[tuple[int, int, str]]) -> list[FoundActor]:
+        un_context = any(token[2] in ("UN", "U.N.", "UNGA", "UNSC", "Nations") for token in tokens)
+        found: list[FoundActor] = []
+        index = 0
+        while index < len(tokens):
+            start, _, word = tokens[index]
+            hit = self._lookup(tokens, index) if word[:1].isupper() or word[:1] in "@" else None
+            if hit is None:
+                hit = self._contextual(tokens, index, un_context)
+            if hit is None:
+                index += 1
+                continue
+            entry, length = hit
+            end = tokens[index + length - 1][1]
+            if self._is_actor_here(text, tokens, index, length, entry):
+                surface = text[start:end]
+                found.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, surface, True)))
+            index += length
+        return found
+
+    def _contextual(
+        self, tokens: list[tuple[int, int, str]], index: int, un_context: bool
+    ) -> tuple[ActorEntry, int] | None:
+        """Demonyms standing for a state, and "the Assembly"/"the Council" of the UN."""
+        word = tokens[index][2]
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if word in self._demonyms and following in STATE_NOUNS:
+            return self._demonyms[word], 2
+        previous = tokens[index - 1][2] if index > 0 else ""
+        if un_context and previous in ("the", "The"):
+            if word == "Assembly" and self._un_assembly is not None:
+                return self._un_assembly, 1
+            if word == "Council" and self._un_council is not None:
+                return self._un_council, 1
+        return None
+
+    def _is_actor_here(
+        self, text: str, tokens: list[tuple[int, int, str]], index: int, length: int, entry: ActorEntry
+    ) -> bool:
+        """False for a country or body that only modifies a title, and a capital used as a place."""
+        following = tokens[index + length][2] if index + length < len(tokens) else ""
+        last_word = tokens[index + length - 1][2]
+        if entry.kind != "person" and following in TITLE_WORDS:
+            return False
+        if entry.kind != "person" and _POSSESSIVE.search(last_word) and following[:1].isupper():
+            return False  # "Iran's Masoud Pezeshkian": the person is the actor
+        previous = tokens[index - 1][2] if index > 0 else ""
+        if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
+            return False
+        if entry.kind == "organization" and length > 1 and previous[:1].isupper() and previous not in (
+            "The", "UN", "U.N.", "US", "U.S.", "EU", "A", "On", "In", "At", "As"
+        ):  # fmt: skip
+            return False  # "National Security Council" is not the UN's
+        return True
+
+    def _with_strangers(
+        self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
+    ) -> list[FoundActor]:
+        """Adds titled unknown people, then surnames of every person already named in full."""
+        if not tokens:
+            return found
+        low, high = tokens[0][0], tokens[-1][1]
+        covered = [(item.start, item.end) for item in found]
+        strangers: list[FoundActor] = []
+        for pattern in (_TITLED_PERSON, _APPOSITIVE_PERSON):
+            for match in pattern.finditer(text, low, high):
+                start, end = match.span(1)
+                name = match.group(1)
+                if name.split()[0] in _NOT_A_NAME or "\n" in name:
+                    continue
+                if any(start < c_end and c_start < end for c_start, c_end in covered):
+                    continue
+                covered.append((start, end))
+                strangers.append(FoundActor(start, end, ActorMention(name, "person", name, False)))
+        combined = sorted(found + strangers, key=lambda item: item.start)
+        return combined + self._surname_mentions(tokens, combined, covered)
+
+    def _surname_mentions(
+        self, tokens: list[tuple[int, int, str]], named: list[FoundActor], covered: list[tuple[int, int]]
+    ) -> list[FoundActor]:
+        first_seen: dict[str, tuple[int, ActorMention]] = {}
+        for item in named:
+            if item.mention.kind == "person" and " " in item.mention.surface:
+                surname = item.mention.surface.split()[-1].replace("’", "'")
+                if len(surname) >= 3 and surname not in first_seen:
+                    first_seen[surname] = (item.end, item.mention)
+        surnames: list[FoundActor] = []
+        for start, end, word in tokens:
+            bare = _POSSESSIVE.sub("", word)
+            seen = first_seen.get(bare)
+            if seen is None or start < seen[0] or any(start < c_end and c_start < end for c_start, c_end in covered):
+                continue
+            mention = seen[1]
+            surnames.append(FoundActor(start, end, ActorMention(mention.canonical_name, "person", word, mention.known)))
+        return surnames

@@ -1,0 +1,108 @@
+"""Find the date expressions of an English news text and resolve them to calendar values.
+
+    find_dates(text, published) -> [DateMention, ...]
+    dates_in_span(mentions, start, end) -> the mentions overlapping text[start:end]
+
+Rules in the spirit of HeidelTime: one regex per kind of expression, the longest match
+wins, and relative expressions are read against the publication date (or, inside a
+quote, against the day the quote was spoken when the text says it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from articles.extraction.types import DateMention
+
+from .absolute import ABSOLUTE_RULES
+from .context import attribution_span, quote_spans, tense_around
+from .reading import Anchor, Context, Reading, Rule
+from .relative import RELATIVE_RULES
+
+__all__ = ["dates_in_span", "find_dates"]
+
+RULES: tuple[Rule, ...] = ABSOLUTE_RULES + RELATIVE_RULES
+
+
+@dataclass(frozen=True)
+class _Found:
+    rule: Rule
+    match: re.Match[str]
+    reading: Reading
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in text, in order, non-overlapping, resolved and explained."""
+    anchor = Anchor(published, f"publication {published.isoformat()}") if published else None
+    found = _read_all(text, anchor)
+    found = _reread_quotes(text, found)
+    return [
+        DateMention(f.match.start(), f.match.end(), f.match.group(0), f.reading.value, f.reading.explanation)
+        for f in found
+    ]
+
+
+def dates_in_span(mentions: list[DateMention], start: int, end: int) -> list[DateMention]:
+    """The mentions that overlap text[start:end]."""
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
+def _candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
+    """Every rule's matches, earliest first and, at one position, longest first."""
+    matches = [(rule, match) for rule in RULES for match in rule.pattern.finditer(text) if match.group(0)]
+    matches.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
+    return matches
+
+
+def _read(
+    text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, previous_day: dt.date | None
+) -> Reading | None:
+    context = Context(text, anchor, tense_around(text, match.start(), match.end()), previous_day)
+    return rule.read(match, context)
+
+
+def _read_all(text: str, anchor: Anchor | None) -> list[_Found]:
+    found: list[_Found] = []
+    taken_until = 0
+    previous_day: dt.date | None = None
+    for rule, match in _candidates(text):
+        if match.start() < taken_until:
+            continue
+        reading = _read(text, rule, match, anchor, previous_day)
+        if reading is None:
+            continue  # a shorter reading at the same place may still hold
+        found.append(_Found(rule, match, reading))
+        taken_until = match.end()
+        if reading.value is not None and reading.value.precision == "day":
+            previous_day = reading.value.start
+    return found
+
+
+def _reread_quotes(text: str, found: list[_Found]) -> list[_Found]:
+    """Read the relative dates of a quote against the day it was spoken, when the text says."""
+    for quote_start, quote_end in quote_spans(text):
+        inside = [i for i, f in enumerate(found) if quote_start <= f.match.start() and f.match.end() <= quote_end]
+        if not any(found[i].reading.relative for i in inside):
+            continue
+        speech_day = _speech_day(text, found, quote_start, quote_end)
+        if speech_day is None:
+            continue
+        for i in inside:
+            if found[i].reading.relative:
+                reading = _read(text, found[i].rule, found[i].match, speech_day, None)
+                if reading is not None:
+                    found[i] = _Found(found[i].rule, found[i].match, reading)
+    return found
+
+
+def _speech_day(text: str, found: list[_Found], quote_start: int, quote_end: int) -> Anchor | None:
+    """The day-precision date of the attribution around a quote ("he said on Tuesday")."""
+    low, high = attribution_span(text, quote_start, quote_end)
+    for f in found:
+        outside_quote = f.match.end() <= quote_start or f.match.start() >= quote_end
+        value = f.reading.value
+        if low <= f.match.start() < high and outside_quote and value is not None and value.precision == "day":
+            return Anchor(value.start, f"the day {value.start.isoformat()} the quote was spoken")
+    return None

@@ -1,0 +1,156 @@
+"""Dates read against the anchor: "yesterday", "on Wednesday", "last month", "60 years ago"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from articles.extraction.types import DateValue
+
+from . import arithmetic as cal
+from .reading import Context, Reading, Rule, resolved, unanchored
+from .vocabulary import NUMBER, WEEKDAY, number_value, weekday_number
+
+DAY_WORD = re.compile(
+    r"\b(?i:(?:earlier|later|early|late)\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|"
+    r"this\s+(?:morning|afternoon|evening)|last\s+night|"
+    r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))\b"
+    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+)
+WEEKDAY_NAME = re.compile(
+    rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+)?(?P<wd>{WEEKDAY})\b"
+    r"(?!\s+(?:Times|Telegraph|Express|Mirror|Mail|Herald|Post|Tribune|Independent|Night\s+Football))"
+    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+    r"(?:,?\s+(?P<week>(?i:last|next|this))\s+week\b)?"
+)
+PERIOD = re.compile(
+    r"\b(?:(?P<part>(?i:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+)?"
+    r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+current|the))\s+"
+    r"(?P<unit>(?i:week|weekend|month|year|decade))\b"
+)
+AGO = re.compile(rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b")
+SAME_DAY = re.compile(
+    r"\b(?P<ref>(?i:the|that))\s+(?:same\s+|very\s+)?(?i:day)\b(?:\s+(?P<dir>(?i:before|after))\b)?"
+    r"(?!\s+(?:of|when|that|in|on|for|to|was|is|the|a|an|he|she|it|they|we|I|his|her|its|their)\b"
+    r"|[-\u2019']|\s+\w+ing\b)"
+)
+
+_DAY_WORD_OFFSETS = {"yesterday": -1, "tomorrow": 1, "last night": -1}
+_WEEKDAY_NAMES_THAT_ARE_NOT_DATES = re.compile(
+    r"(?:Black|Good|Super|Ash|Cyber|Bloody|Easter|Palm|Holy|Maundy|Giving|Shrove|Whit|Man|Girl|The)\s+$"
+)
+_PERIOD_SHIFTS = {"last": -1, "the previous": -1, "next": 1}
+_AGO_UNITS = {"day": 1, "week": 7}
+
+
+def _anchor_date(match: re.Match[str], context: Context, why: str) -> dt.date | Reading:
+    if context.anchor is None:
+        return unanchored(match, why)
+    return context.anchor.date
+
+
+def _against(context: Context) -> str:
+    assert context.anchor is not None
+    return f"against {context.anchor.description}"
+
+
+def read_day_word(match: re.Match[str], context: Context) -> Reading | None:
+    anchor = _anchor_date(match, context, "a relative date")
+    if isinstance(anchor, Reading):
+        return anchor
+    word = " ".join(match.group("word").lower().split())
+    offset = _DAY_WORD_OFFSETS.get(word, 0)
+    if word.startswith("the day"):
+        offset = -2 if word.endswith("yesterday") else 2
+    date = anchor + dt.timedelta(days=offset)
+    return resolved(match, cal.day(date), _against(context), relative=True)
+
+
+def read_weekday(match: re.Match[str], context: Context) -> Reading | None:
+    if _WEEKDAY_NAMES_THAT_ARE_NOT_DATES.search(context.text[max(0, match.start() - 8) : match.start()]):
+        return None
+    anchor = _anchor_date(match, context, "a weekday")
+    if isinstance(anchor, Reading):
+        return anchor
+    weekday = weekday_number(match.group("wd"))
+    relation = " ".join((match.group("rel") or "").lower().split())
+    week = (match.group("week") or "").lower()
+    if week:
+        shift = {"last": -1, "next": 1}.get(week, 0)
+        date = cal.week_of(anchor, shift).start + dt.timedelta(days=weekday)
+    elif relation == "this":
+        date = cal.week_of(anchor).start + dt.timedelta(days=weekday)
+    elif relation in ("next", "coming", "this coming"):
+        date = cal.weekday_near(anchor, weekday, "future", strict=True)
+    elif relation in ("last", "this past"):
+        date = cal.weekday_near(anchor, weekday, "past", strict=True)
+    else:
+        date = cal.weekday_near(anchor, weekday, context.tense)
+    tense = " in future tense" if context.tense == "future" and not relation and not week else ""
+    return resolved(match, cal.day(date), f"{_against(context)}{tense}", relative=True)
+
+
+def _period_value(anchor: dt.date, unit: str, shift: int) -> DateValue:
+    if unit == "week":
+        return cal.week_of(anchor, shift)
+    if unit == "weekend":
+        saturday = cal.week_of(anchor, shift).start + dt.timedelta(days=5)
+        return cal.span(saturday, saturday + dt.timedelta(days=1))
+    if unit == "month":
+        return cal.month(*cal.add_months(anchor.year, anchor.month, shift))
+    if unit == "year":
+        return cal.year(anchor.year + shift)
+    first = anchor.year // 10 * 10 + 10 * shift
+    return cal.span(dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
+
+
+def read_period(match: re.Match[str], context: Context) -> Reading | None:
+    relation = " ".join(match.group("rel").lower().split())
+    if relation == "the" and not match.group("part"):
+        return None  # "the year" alone is anaphoric or generic ("the year's best").
+    anchor = _anchor_date(match, context, "a relative date")
+    if isinstance(anchor, Reading):
+        return anchor
+    unit = match.group("unit").lower()
+    value = _period_value(anchor, unit, _PERIOD_SHIFTS.get(relation, 0))
+    return resolved(match, value, _against(context), relative=True)
+
+
+def read_ago(match: re.Match[str], context: Context) -> Reading | None:
+    anchor = _anchor_date(match, context, "a relative date")
+    if isinstance(anchor, Reading):
+        return anchor
+    count, unit = number_value(match.group("n")), match.group("unit").lower()
+    if unit in _AGO_UNITS:
+        value = cal.day(anchor - dt.timedelta(days=count * _AGO_UNITS[unit]))
+    elif unit == "month":
+        value = cal.month(*cal.add_months(anchor.year, anchor.month, -count))
+    else:
+        years = count * (10 if unit == "decade" else 1)
+        if years >= anchor.year:
+            return None
+        value = cal.year(anchor.year - years)
+    return resolved(match, value, _against(context), relative=True)
+
+
+def read_same_day(match: re.Match[str], context: Context) -> Reading | None:
+    if re.search(r"(?i:\bby|\bper|\bone|\bto)\s+$", context.text[max(0, match.start() - 5) : match.start()]):
+        return None
+    reference = context.previous_day
+    description = "the day last mentioned"
+    if reference is None:
+        if context.anchor is None:
+            return unanchored(match, "a reference to an earlier day")
+        reference, description = context.anchor.date, context.anchor.description
+    offset = {"before": -1, "after": 1}.get((match.group("dir") or "").lower(), 0)
+    date = reference + dt.timedelta(days=offset)
+    return resolved(match, cal.day(date), f"refers to {description} {reference.isoformat()} and", relative=True)
+
+
+RELATIVE_RULES = (
+    Rule("day_word", DAY_WORD, read_day_word),
+    Rule("weekday", WEEKDAY_NAME, read_weekday),
+    Rule("period", PERIOD, read_period),
+    Rule("ago", AGO, read_ago),
+    Rule("same_day", SAME_DAY, read_same_day),
+)
