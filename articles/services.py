@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from articles import ingest
 from articles.extraction.cleaning import clean_text
 from articles.extraction.pipeline import extract
 from articles.models import Article, content_hash_of
@@ -74,10 +76,15 @@ def create_article(*, article_input: ArticleInput, uploaded_by: AbstractBaseUser
 
 def queue_extraction(*, article: Article) -> None:
     """Mark the article queued and enqueue its extraction once the transaction commits."""
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED, status_changed_at=timezone.now())
+    _enqueue_on_commit(article.pk)
+
+
+def _enqueue_on_commit(article_id: int) -> None:
+    # The task module imports this one; importing it here keeps that one-way at import time.
     from articles.tasks import extract_article_task
 
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED, status_changed_at=timezone.now())
-    extract_article_task.delay_on_commit(article.pk)
+    extract_article_task.delay_on_commit(article_id)
 
 
 def extract_article(*, article_id: int) -> bool:
@@ -90,7 +97,7 @@ def extract_article(*, article_id: int) -> bool:
     article = Article.objects.get(pk=article_id)
     try:
         candidates = extract(article.cleaned_text, published=article.published_on, actors=actor_matcher())
-    except Exception as error:  # noqa: BLE001 - an engine bug must be recorded on the row, not lost.
+    except Exception as error:  # An engine bug is recorded on the row, not lost.
         logger.exception("extraction failed for article %s", article_id)
         _finish(article_id, Article.Status.FAILED, error=f"{type(error).__name__}: {error}")
         return True
@@ -117,16 +124,72 @@ def requeue_stuck_articles(*, lease: timedelta | None = None, max_attempts: int 
     max_attempts = max_attempts or settings.EXTRACTION_MAX_ATTEMPTS
     requeued = failed = 0
     for article in Article.objects.stuck(lease=lease).only("pk", "status", "attempts", "status_changed_at"):
-        same_state = Article.objects.filter(
+        unchanged = Article.objects.filter(
             pk=article.pk, status=article.status, status_changed_at=article.status_changed_at
         )
+        now = timezone.now()
         if article.attempts >= max_attempts:
             error = f"gave up after {article.attempts} attempts"
-            failed += same_state.update(status=Article.Status.FAILED, last_error=error, status_changed_at=timezone.now())
-        elif same_state.update(status=Article.Status.QUEUED, status_changed_at=timezone.now()):
+            failed += unchanged.update(status=Article.Status.FAILED, last_error=error, status_changed_at=now)
+        elif unchanged.update(status=Article.Status.QUEUED, status_changed_at=now):
             with transaction.atomic():
-                from articles.tasks import extract_article_task
-
-                extract_article_task.delay_on_commit(article.pk)
+                _enqueue_on_commit(article.pk)
             requeued += 1
     return requeued, failed
+
+
+@dataclass
+class ImportReport:
+    """What an import did: articles created, already present, and each row skipped with where and why."""
+
+    created: int = 0
+    already_present: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    articles_read: int = 0
+
+
+def import_limits() -> ingest.ImportLimits:
+    return ingest.ImportLimits(max_file_bytes=settings.IMPORT_MAX_BYTES, max_article_bytes=settings.ARTICLE_MAX_BYTES)
+
+
+def import_articles(
+    *,
+    sources: Iterable[ingest.ImportSource],
+    uploaded_by: AbstractBaseUser | None = None,
+    on_progress: Callable[[ImportReport], None] | None = None,
+) -> ImportReport:
+    """Store each readable article of the sources in its own transaction; bad rows are skipped. Safe to re-run."""
+    report = ImportReport()
+    limits = import_limits()
+    for source in sources:
+        for row in ingest.read_source(source, limits=limits):
+            _import_row(row, report=report, uploaded_by=uploaded_by)
+            if on_progress:
+                on_progress(report)
+    return report
+
+
+def _import_row(row: ingest.Row, *, report: ImportReport, uploaded_by: AbstractBaseUser | None) -> None:
+    if isinstance(row, ingest.RowError):
+        report.errors.append((row.where, row.why))
+        return
+    report.articles_read += 1
+    article_input = ArticleInput(
+        title=row.title,
+        content=row.content,
+        content_type=row.content_type,
+        url=row.url,
+        outlet=row.outlet,
+        published_on=row.published_on,
+        language=row.language,
+        external_id=row.external_id,
+    )
+    try:
+        _, created = create_article(article_input=article_input, uploaded_by=uploaded_by)
+    except ArticleRejected as error:
+        report.errors.append((row.where, str(error)))
+        return
+    if created:
+        report.created += 1
+    else:
+        report.already_present += 1

@@ -41,6 +41,15 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('NAME', '')}", f"broker: {broker}"]
 
 
+@pytest.fixture(autouse=True)
+def _unhashed_static_files(settings: Any) -> None:
+    # The hashed-name manifest exists only after collectstatic; tests render pages without running it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def editor(db: None) -> Any:
     user = UserFactory(username="editor")

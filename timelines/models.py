@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -54,6 +55,16 @@ class DatedMixin(models.Model):
         abstract = True
 
 
+class ActorQuerySet(models.QuerySet["Actor"]):
+    def matching(self, text: str) -> ActorQuerySet:
+        """Actors whose name or one of whose aliases contains the text."""
+        text = text.strip()
+        if not text:
+            return self
+        named = Q(canonical_name__icontains=text) | Q(pk__in=ActorAlias.objects.filter(name__icontains=text).values("actor"))
+        return self.filter(named)
+
+
 class Actor(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
@@ -64,6 +75,8 @@ class Actor(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = ActorQuerySet.as_manager()
 
     class Meta:
         ordering = ["canonical_name"]
@@ -119,7 +132,11 @@ class CandidateEvent(DatedMixin):
     confidence = models.FloatField(default=0.0)
     fingerprint = models.CharField(max_length=64)
     event = models.ForeignKey(
-        "Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="candidates",
+        "Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="candidates",
         help_text="The curated event this candidate became or was merged into.",
     )
     decided_by = models.ForeignKey(
@@ -224,6 +241,15 @@ class TimelineQuerySet(models.QuerySet["Timeline"]):
     def published(self) -> TimelineQuerySet:
         return self.filter(published_version__isnull=False)
 
+    def published_pointer(self, slug: str) -> tuple[int, dt.datetime] | None:
+        """The id and publication time of the version the public sees, without loading its snapshot."""
+        return (
+            self.published()
+            .filter(slug=slug)
+            .values_list("published_version_id", "published_version__published_at")
+            .first()
+        )
+
 
 class Timeline(models.Model):
     title = models.CharField(max_length=300)
@@ -231,7 +257,11 @@ class Timeline(models.Model):
     description = models.TextField(blank=True)
     events = models.ManyToManyField(Event, through="TimelineEntry", related_name="timelines")
     published_version = models.ForeignKey(
-        "TimelineVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "TimelineVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="What the public sees; empty when unpublished.",
     )
     created_by = models.ForeignKey(
@@ -251,6 +281,13 @@ class Timeline(models.Model):
         return self.title
 
 
+class TimelineEntryQuerySet(models.QuerySet["TimelineEntry"]):
+    def chronological(self) -> TimelineEntryQuerySet:
+        """In the events' order; undated events last on every database."""
+        first, *rest = Event._meta.ordering
+        return self.order_by(models.F(f"event__{first}").asc(nulls_last=True), *(f"event__{f}" for f in rest))
+
+
 class TimelineEntry(models.Model):
     timeline = models.ForeignKey(Timeline, on_delete=models.CASCADE, related_name="entries")
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="entries")
@@ -261,12 +298,23 @@ class TimelineEntry(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
+    objects = TimelineEntryQuerySet.as_manager()
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["timeline", "event"], name="event_once_per_timeline")]
         verbose_name_plural = "timeline entries"
 
     def __str__(self) -> str:
         return f"{self.timeline}: {self.event}"
+
+
+class VersionIsImmutable(Exception):
+    """A published version is a public record: it is never changed, only superseded by a newer one."""
+
+
+class TimelineVersionQuerySet(models.QuerySet["TimelineVersion"]):
+    def update(self, **kwargs: object) -> int:
+        raise VersionIsImmutable("published versions are never updated; publish a new version instead")
 
 
 class TimelineVersion(models.Model):
@@ -280,9 +328,19 @@ class TimelineVersion(models.Model):
     )
     published_at = models.DateTimeField(default=timezone.now)
 
+    objects = TimelineVersionQuerySet.as_manager()
+
     class Meta:
         ordering = ["timeline", "-number"]
         constraints = [models.UniqueConstraint(fields=["timeline", "number"], name="unique_version_number")]
 
     def __str__(self) -> str:
         return f"{self.timeline} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise VersionIsImmutable("published versions are never updated; publish a new version instead")
+        super().save(*args, **kwargs)
+
+    def previous(self) -> TimelineVersion | None:
+        return TimelineVersion.objects.filter(timeline_id=self.timeline_id, number__lt=self.number).first()

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from articles.extraction.types import ActorEntry, ActorMention
+from articles.extraction.wordsets import word_set
 
 DATA_DIR = Path(__file__).parent / "data"
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|@\w+|\w+(?:[-'’]\w+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|@\w+|\w+(?:[-'\u2019]\w+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 MAX_ALIAS_TOKENS = 9
 
 # Words that make the next proper name a person's title, or a preceding country a modifier.
-TITLE_WORDS: frozenset[str] = frozenset(
+TITLE_WORDS: frozenset[str] = word_set(
     """
     President Vice Prime Minister Foreign Deputy Ambassador Secretary Secretary-General Chancellor
     King Queen Prince Crown Emir Sheikh Sultan Premier Spokesperson Spokesman Spokeswoman Envoy
@@ -29,18 +30,19 @@ TITLE_WORDS: frozenset[str] = frozenset(
     president prime minister foreign deputy ambassador secretary envoy spokesperson spokesman
     spokeswoman leader interim chief top defense defence delegation representative mission
     Mr Mrs Ms Dr
-    """.split()
+    """
 )
 # Nouns after a demonym that make it stand for the state ("the Russian government").
-STATE_NOUNS: frozenset[str] = frozenset(
+STATE_NOUNS: frozenset[str] = word_set(
     """
     government authorities side forces troops military army navy officials diplomats
     delegation embassy leadership regime administration state warplanes drones missiles
-    """.split()
+    negotiators mediators
+    """
 )
 # Words before a city that make it a place rather than a government ("in Moscow").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset(
-    "in to at from into near outside visit visited visiting visits toward towards via across".split()
+PLACE_PREPOSITIONS: frozenset[str] = word_set(
+    "in to at from into near outside visit visited visiting visits toward towards via across"
 )
 _TITLE_PATTERN = (
     r"(?:(?:Deputy|Vice|Acting|Interim|Former|Prime|Foreign|Defen[cs]e|Finance|Interior|Chief|"
@@ -50,7 +52,7 @@ _TITLE_PATTERN = (
     r"Governor|Gen\.|General|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker)"
 )
-_NAME_PATTERN = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*"
+_NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
 _FULL_NAME = rf"{_NAME_PATTERN}(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}){{1,3}}"
 _TITLED_PERSON = re.compile(rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,)?\s+({_FULL_NAME})")
 _APPOSITIVE_PERSON = re.compile(
@@ -58,12 +60,33 @@ _APPOSITIVE_PERSON = re.compile(
     r"(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|chair|chairman|chief|"
     r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)\b"
 )
+_TITLE_STARTS = word_set(
+    """
+    Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
+    Permanent Supreme Crown National President Minister Ambassador Secretary-General Secretary Chancellor
+    King Queen Prince Emir Sheikh Premier Spokesperson Spokesman Spokeswoman Envoy Senator Sen Governor
+    Gen General Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
+    Chairman Chairwoman Chair Speaker
+    """
+)
+MAX_NAME_CHARS = 60
+# Capitalized only because they open a sentence, or they name a body's own country.
+_SENTENCE_OPENERS = word_set(
+    """
+    The A An In On At As For From To By With And But Or If When While After Before Since Both Also
+    Meanwhile Then Now Earlier Later Last Next This That Neither Either Like Unlike Despite Under Over
+    UN U.N. US U.S. EU
+    """
+)
+_UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
+_APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an|its|his|her)\s")
+_NAME_BEFORE_COMMA = re.compile(rf"{_FULL_NAME}$")
 # Capitalized words that start sentences or dates, never a stranger's first name.
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME = word_set(
     """
     The A An This That On In At As For But And Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December
-    """.split()
+    """
 )
 
 
@@ -79,13 +102,11 @@ class FoundActor:
 def load_starter_actors() -> tuple[ActorEntry, ...]:
     """The curated dictionary shipped with the engine (data/actors.json)."""
     records: list[dict[str, Any]] = json.loads((DATA_DIR / "actors.json").read_text("utf-8"))
-    return tuple(
-        ActorEntry(record["canonical_name"], record["kind"], tuple(record["aliases"])) for record in records
-    )
+    return tuple(ActorEntry(record["canonical_name"], record["kind"], tuple(record["aliases"])) for record in records)
 
 
 @cache
-def _geography() -> dict[str, Any]:
+def geography() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((DATA_DIR / "geography.json").read_text("utf-8"))
     return loaded
 
@@ -93,7 +114,7 @@ def _geography() -> dict[str, Any]:
 def _alias_key(alias: str) -> tuple[str, ...]:
     if alias.lower().startswith("the "):
         alias = alias[4:]
-    return tuple(token.replace("’", "'") for token in _TOKEN.findall(alias))
+    return tuple(token.replace("\u2019", "'") for token in _TOKEN.findall(alias))
 
 
 class ActorMatcher:
@@ -106,10 +127,14 @@ class ActorMatcher:
                 key = _alias_key(surface)
                 if key and 0 < len(key) <= MAX_ALIAS_TOKENS:
                     self._by_key.setdefault(key, entry)
-        self._cities: frozenset[str] = frozenset(_geography()["cities"])
+        # The most tokens an alias starting with a given word has: most words start none.
+        self._longest_from: dict[str, int] = {}
+        for key in self._by_key:
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        self._cities: frozenset[str] = frozenset(geography()["cities"])
         self._demonyms: dict[str, ActorEntry] = {}
         canonical = {entry.canonical_name: entry for entry in entries}
-        for country in _geography()["countries"]:
+        for country in geography()["countries"]:
             if country["name"] in canonical:
                 for demonym in country["demonyms"]:
                     self._demonyms[demonym] = canonical[country["name"]]
@@ -120,34 +145,40 @@ class ActorMatcher:
         """Actor mentions within the given (start, end) spans of one article, in text order."""
         tokens: list[tuple[int, int, str]] = []
         for span_start, span_end in spans:
-            for match in _TOKEN.finditer(text, span_start, span_end):
-                tokens.append((match.start(), match.end(), match.group().replace("’", "'")))
-        found = self._dictionary_mentions(text, tokens)
-        found = self._with_strangers(text, tokens, found)
+            tokens.extend(
+                (match.start(), match.end(), match.group().replace("\u2019", "'"))
+                for match in _TOKEN.finditer(text, span_start, span_end)
+            )
+        bare_words = [word[:-2] if word.endswith("'s") else word for _, _, word in tokens]
+        found = self._dictionary_mentions(text, tokens, bare_words)
+        found = self._with_strangers(text, tokens, bare_words, found)
         return sorted(found, key=lambda item: (item.start, item.end))
 
-    def _lookup(self, tokens: list[tuple[int, int, str]], index: int) -> tuple[ActorEntry, int] | None:
+    def _lookup(
+        self, tokens: list[tuple[int, int, str]], bare_words: list[str], index: int
+    ) -> tuple[ActorEntry, int] | None:
         """The longest alias starting at tokens[index], with how many tokens it covers."""
-        limit = min(MAX_ALIAS_TOKENS, len(tokens) - index)
-        words = [token[2] for token in tokens[index : index + limit]]
+        longest = self._longest_from.get(bare_words[index], 0)
+        if not longest:
+            return None
+        limit = min(longest, len(tokens) - index)
         for length in range(limit, 0, -1):
-            key = tuple(words[:length])
-            possessive = _POSSESSIVE.search(key[-1])
-            if possessive:
-                key = (*key[:-1], key[-1][: possessive.start()])
-            entry = self._by_key.get(key)
+            words = [token[2] for token in tokens[index : index + length - 1]]
+            entry = self._by_key.get((*words, bare_words[index + length - 1]))
             if entry is not None:
                 return entry, length
         return None
 
-    def _dictionary_mentions(self, text: str, tokens: list[tuple[int, int, str]]) -> list[FoundActor]:
+    def _dictionary_mentions(
+        self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str]
+    ) -> list[FoundActor]:
         un_context = any(token[2] in ("UN", "U.N.", "UNGA", "UNSC", "Nations") for token in tokens)
         found: list[FoundActor] = []
         index = 0
         while index < len(tokens):
             start, _, word = tokens[index]
-            hit = self._lookup(tokens, index) if word[:1].isupper() or word[:1] in "@" else None
-            if hit is None:
+            hit = self._lookup(tokens, bare_words, index) if bare_words[index] in self._longest_from else None
+            if hit is None and (word in self._demonyms or word in _UN_BODY_WORDS):
                 hit = self._contextual(tokens, index, un_context)
             if hit is None:
                 index += 1
@@ -170,33 +201,48 @@ class ActorMatcher:
             return self._demonyms[word], 2
         previous = tokens[index - 1][2] if index > 0 else ""
         if un_context and previous in ("the", "The"):
-            if word == "Assembly" and self._un_assembly is not None:
+            if word in ("Assembly", "assembly") and self._un_assembly is not None:
                 return self._un_assembly, 1
-            if word == "Council" and self._un_council is not None:
+            if word in ("Council", "council") and self._un_council is not None:
                 return self._un_council, 1
         return None
 
     def _is_actor_here(
         self, text: str, tokens: list[tuple[int, int, str]], index: int, length: int, entry: ActorEntry
     ) -> bool:
-        """False for a country or body that only modifies a title, and a capital used as a place."""
+        """False for a country or body that only modifies a title or a name, or a capital as a place."""
+        if entry.kind == "person":
+            return True
         following = tokens[index + length][2] if index + length < len(tokens) else ""
-        last_word = tokens[index + length - 1][2]
-        if entry.kind != "person" and following in TITLE_WORDS:
+        if following in TITLE_WORDS:
             return False
-        if entry.kind != "person" and _POSSESSIVE.search(last_word) and following[:1].isupper():
+        if _POSSESSIVE.search(tokens[index + length - 1][2]) and following[:1].isupper():
             return False  # "Iran's Masoud Pezeshkian": the person is the actor
         previous = tokens[index - 1][2] if index > 0 else ""
         if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
             return False
-        if entry.kind == "organization" and length > 1 and previous[:1].isupper() and previous not in (
-            "The", "UN", "U.N.", "US", "U.S.", "EU", "A", "On", "In", "At", "As"
-        ):  # fmt: skip
-            return False  # "National Security Council" is not the UN's
-        return True
+        return not self._inside_longer_name(text, tokens, index, length)
+
+    @staticmethod
+    def _inside_longer_name(text: str, tokens: list[tuple[int, int, str]], index: int, length: int) -> bool:
+        """ "Singapore Airlines", "Air France", "National Security Council": another body's name."""
+        if index > 0:
+            _, previous_end, previous = tokens[index - 1]
+            if (
+                text[previous_end : tokens[index][0]] == " "
+                and previous[:1].isupper()
+                and previous not in _SENTENCE_OPENERS
+            ):
+                return True
+        last = index + length - 1
+        if last + 1 < len(tokens):
+            _, _, following = tokens[last + 1]
+            adjacent = text[tokens[last][1] : tokens[last + 1][0]] == " "
+            return adjacent and following[:1].isupper() and following not in _NOT_A_NAME
+        return False
 
     def _with_strangers(
-        self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
+        self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
     ) -> list[FoundActor]:
         """Adds titled unknown people, then surnames of every person already named in full."""
         if not tokens:
@@ -204,31 +250,48 @@ class ActorMatcher:
         low, high = tokens[0][0], tokens[-1][1]
         covered = [(item.start, item.end) for item in found]
         strangers: list[FoundActor] = []
-        for pattern in (_TITLED_PERSON, _APPOSITIVE_PERSON):
-            for match in pattern.finditer(text, low, high):
-                start, end = match.span(1)
-                name = match.group(1)
-                if name.split()[0] in _NOT_A_NAME or "\n" in name:
-                    continue
-                if any(start < c_end and c_start < end for c_start, c_end in covered):
-                    continue
-                covered.append((start, end))
-                strangers.append(FoundActor(start, end, ActorMention(name, "person", name, False)))
+        for match in self._stranger_matches(text, tokens, low, high):
+            start, end = match.span(1)
+            name = match.group(1)
+            if name.split()[0] in _NOT_A_NAME or "\n" in name:
+                continue
+            if any(start < c_end and c_start < end for c_start, c_end in covered):
+                continue
+            covered.append((start, end))
+            strangers.append(FoundActor(start, end, ActorMention(name, "person", name, False)))
         combined = sorted(found + strangers, key=lambda item: item.start)
-        return combined + self._surname_mentions(tokens, combined, covered)
+        return combined + self._surname_mentions(tokens, bare_words, combined, covered)
+
+    @staticmethod
+    def _stranger_matches(text: str, tokens: list[tuple[int, int, str]], low: int, high: int) -> list[re.Match[str]]:
+        matches: list[re.Match[str]] = []
+        for start, _, word in tokens:
+            if word in _TITLE_STARTS:
+                titled = _TITLED_PERSON.match(text, start, high)
+                if titled is not None:
+                    matches.append(titled)
+        for comma in _APPOSITIVE_TAIL.finditer(text, low, high):
+            name = _NAME_BEFORE_COMMA.search(text, max(low, comma.start() - MAX_NAME_CHARS), comma.start())
+            appositive = _APPOSITIVE_PERSON.match(text, name.start(), high) if name is not None else None
+            if appositive is not None:
+                matches.append(appositive)
+        return matches
 
     def _surname_mentions(
-        self, tokens: list[tuple[int, int, str]], named: list[FoundActor], covered: list[tuple[int, int]]
+        self,
+        tokens: list[tuple[int, int, str]],
+        bare_words: list[str],
+        named: list[FoundActor],
+        covered: list[tuple[int, int]],
     ) -> list[FoundActor]:
         first_seen: dict[str, tuple[int, ActorMention]] = {}
         for item in named:
             if item.mention.kind == "person" and " " in item.mention.surface:
-                surname = item.mention.surface.split()[-1].replace("’", "'")
+                surname = item.mention.surface.split()[-1].replace("\u2019", "'")
                 if len(surname) >= 3 and surname not in first_seen:
                     first_seen[surname] = (item.end, item.mention)
         surnames: list[FoundActor] = []
-        for start, end, word in tokens:
-            bare = _POSSESSIVE.sub("", word)
+        for (start, end, word), bare in zip(tokens, bare_words, strict=True):
             seen = first_seen.get(bare)
             if seen is None or start < seen[0] or any(start < c_end and c_start < end for c_start, c_end in covered):
                 continue

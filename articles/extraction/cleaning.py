@@ -28,6 +28,7 @@ _JUNK_LINE = re.compile(
       | (?-i:[A-Z .'-]{2,40}/[A-Z .'-]{2,40})     # photo credit: NAME/AGENCY
       | (?:notify\s+of|inline\s+feedbacks|view\s+all\s+comments|load\s+more\s+comments).{0,40}
       | this\s+site\s+uses\s+akismet.{0,120}
+      | (?:(?:additional\s+)?reporting|writing|editing)\s+by\b.{0,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.wordsets import word_set
+
 # Words that end with a period without ending the sentence.
-ABBREVIATIONS: frozenset[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = word_set(
     """
     mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep rev hon pres amb sec
     st ste mt ft no nos vol art sec para fig jan feb mar apr jun jul aug sep sept oct nov dec
     jr sr inc corp co ltd bros dept est approx vs etc al op ed p pp ca
-    """.split()
+    """
 )
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 # What may start the next sentence: a capital, a digit, an opening quote or bracket.
-_SENTENCE_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9À-Þ]")
+_SENTENCE_START = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9À-Þ]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_OPENING_QUOTES = "“"
-_CLOSING_QUOTES = "”"
+MAX_ABBREVIATION_CHARS = 24
+_OPENING_QUOTES = "\u201c"
+_CLOSING_QUOTES = "\u201d"
 # A quote left open longer than this is taken as a typo, not a reason to keep joining.
 MAX_QUOTE_CHARS = 800
 
@@ -30,7 +33,7 @@ MAX_QUOTE_CHARS = 800
 def _ends_with_abbreviation(line: str, period_at: int) -> bool:
     if line[period_at] != ".":
         return False
-    match = _WORD_BEFORE.search(line, 0, period_at)
+    match = _WORD_BEFORE.search(line, max(0, period_at - MAX_ABBREVIATION_CHARS), period_at)
     if match is None:
         return False
     word = match.group(1)
@@ -59,7 +62,7 @@ def _split_line(text: str, line_start: int, line_end: int) -> list[tuple[int, in
             continue
         if _ends_with_abbreviation(text, boundary.start()):
             continue
-        if _inside_quote(text, end, start) and text[end - 1] not in "\"”":
+        if _inside_quote(text, end, start) and text[end - 1] not in '"\u201d':
             continue
         spans.append((start, end))
         start = end

@@ -22,7 +22,7 @@ MEETING = (
 
 def queued_article(**fields: object) -> Article:
     return ArticleFactory(
-        original_content=MEETING, cleaned_text=MEETING, status=Article.Status.QUEUED, **fields
+        **{"original_content": MEETING, "cleaned_text": MEETING, "status": Article.Status.QUEUED, **fields}
     )
 
 
@@ -122,7 +122,7 @@ def test_creating_an_article_queues_its_extraction_only_on_commit(django_capture
 def test_sweeper_requeues_articles_stuck_past_their_lease(django_capture_on_commit_callbacks) -> None:
     long_ago = timezone.now() - dt.timedelta(hours=2)
     stuck = queued_article(status=Article.Status.EXTRACTING, attempts=1, status_changed_at=long_ago)
-    fresh = queued_article(status=Article.Status.EXTRACTING, attempts=1, title="fresh")
+    fresh = queued_article(status=Article.Status.EXTRACTING, attempts=1, cleaned_text=MEETING + " Another story.")
     Article.objects.filter(pk=fresh.pk).update(status_changed_at=timezone.now())
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

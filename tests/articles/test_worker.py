@@ -66,7 +66,7 @@ def test_an_uploaded_article_is_extracted_by_a_real_worker(worker: subprocess.Po
 
     candidate = article.candidates.get()
     assert candidate.date_start.isoformat() == "2025-09-24"
-    assert {actor.canonical_name for actor in candidate.actors.all()} == {"Sergey Lavrov", "Marco Rubio"}
+    assert {actor.canonical_name for actor in candidate.actors.all()} >= {"Sergey Lavrov", "Marco Rubio"}
     assert candidate.evidence_text == MEETING
     assert article.attempts == 1
 
@@ -74,7 +74,10 @@ def test_an_uploaded_article_is_extracted_by_a_real_worker(worker: subprocess.Po
 def test_an_article_left_extracting_by_a_dead_worker_is_picked_up_again(worker: subprocess.Popen[str]) -> None:
     long_ago = timezone.now() - timedelta(hours=1)
     article = ArticleFactory(
-        original_content=MEETING, cleaned_text=MEETING, status=Article.Status.EXTRACTING, attempts=1,
+        original_content=MEETING,
+        cleaned_text=MEETING,
+        status=Article.Status.EXTRACTING,
+        attempts=1,
         status_changed_at=long_ago,
     )
 

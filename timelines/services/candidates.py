@@ -20,7 +20,7 @@ def store_candidates(*, article: Article, candidates: Sequence[Candidate]) -> in
             continue
         decided.add(candidate.fingerprint)
         row = CandidateEvent.objects.create(article=article, **_candidate_fields(candidate))
-        row.actors.set([actors_by_name[m.canonical_name] for m in candidate.actors if m.canonical_name in actors_by_name])
+        row.actors.set(actors_by_name[m.canonical_name] for m in candidate.actors if m.canonical_name in actors_by_name)
         created += 1
     return created
 

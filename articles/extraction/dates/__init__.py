@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from articles.extraction.types import DateMention
@@ -20,6 +21,7 @@ from .absolute import ABSOLUTE_RULES
 from .context import attribution_span, quote_spans, tense_around
 from .reading import Anchor, Context, Reading, Rule
 from .relative import RELATIVE_RULES
+from .scanning import cue_windows
 
 __all__ = ["dates_in_span", "find_dates"]
 
@@ -51,7 +53,14 @@ def dates_in_span(mentions: list[DateMention], start: int, end: int) -> list[Dat
 
 def _candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
     """Every rule's matches, earliest first and, at one position, longest first."""
-    matches = [(rule, match) for rule in RULES for match in rule.pattern.finditer(text) if match.group(0)]
+    windows = cue_windows(text)
+    matches = [
+        (rule, match)
+        for rule in RULES
+        for low, high in windows.get(rule.cue, ())
+        for match in rule.pattern.finditer(text, low, high)
+        if match.group(0)
+    ]
     matches.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     return matches
 
@@ -60,7 +69,10 @@ def _read(
     text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, previous_day: dt.date | None
 ) -> Reading | None:
     context = Context(text, anchor, tense_around(text, match.start(), match.end()), previous_day)
-    return rule.read(match, context)
+    try:
+        return rule.read(match, context)
+    except (ValueError, OverflowError):
+        return None  # arithmetic off either end of the calendar, anchored in year 1 or 9999
 
 
 def _read_all(text: str, anchor: Anchor | None) -> list[_Found]:
@@ -82,11 +94,13 @@ def _read_all(text: str, anchor: Anchor | None) -> list[_Found]:
 
 def _reread_quotes(text: str, found: list[_Found]) -> list[_Found]:
     """Read the relative dates of a quote against the day it was spoken, when the text says."""
+    starts = [f.match.start() for f in found]
     for quote_start, quote_end in quote_spans(text):
-        inside = [i for i, f in enumerate(found) if quote_start <= f.match.start() and f.match.end() <= quote_end]
+        first, last = bisect_left(starts, quote_start), bisect_left(starts, quote_end)
+        inside = [i for i in range(first, last) if found[i].match.end() <= quote_end]
         if not any(found[i].reading.relative for i in inside):
             continue
-        speech_day = _speech_day(text, found, quote_start, quote_end)
+        speech_day = _speech_day(text, found, starts, (quote_start, quote_end))
         if speech_day is None:
             continue
         for i in inside:
@@ -97,12 +111,20 @@ def _reread_quotes(text: str, found: list[_Found]) -> list[_Found]:
     return found
 
 
-def _speech_day(text: str, found: list[_Found], quote_start: int, quote_end: int) -> Anchor | None:
+def _speech_day(text: str, found: list[_Found], starts: list[int], quote: tuple[int, int]) -> Anchor | None:
     """The day-precision date of the attribution around a quote ("he said on Tuesday")."""
-    low, high = attribution_span(text, quote_start, quote_end)
-    for f in found:
-        outside_quote = f.match.end() <= quote_start or f.match.start() >= quote_end
-        value = f.reading.value
-        if low <= f.match.start() < high and outside_quote and value is not None and value.precision == "day":
-            return Anchor(value.start, f"the day {value.start.isoformat()} the quote was spoken")
-    return None
+    low, high = attribution_span(text, *quote)
+    nearby = found[bisect_left(starts, low) : bisect_left(starts, high)]
+    attributions = [
+        f
+        for f in nearby
+        if (f.match.end() <= quote[0] or f.match.start() >= quote[1])
+        and f.reading.value is not None
+        and f.reading.value.precision == "day"
+    ]
+    if not attributions:
+        return None
+    nearest = min(attributions, key=lambda f: min(abs(f.match.start() - quote[1]), abs(quote[0] - f.match.end())))
+    assert nearest.reading.value is not None
+    day = nearest.reading.value.start
+    return Anchor(day, f"the day {day.isoformat()} the quote was spoken")

@@ -9,36 +9,52 @@ from articles.extraction.types import DateValue
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, resolved, unanchored
-from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR, day_number, month_number
+from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR, day_number, month_number, starting_with
 
 # A day number is not one when it runs on into a time, a decimal, a percentage or a count.
 _END_OF_DAY = r"(?![\d:%]|\.\d|,\d{3})"
 _END_OF_YEAR = r"(?!\d|,\d|\.\d|%)"
 _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+"
 
-ISO = re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
-SLASHED = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
-MONTH_DAY = re.compile(
-    rf"(?:{WEEKDAY},?[^\S\n]+)?(?:the\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
+ISO = starting_with("0-9", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
+SLASHED = starting_with("0-9", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
+MONTH_DAY = starting_with(
+    "JFMASONDTW",
+    rf"(?:{WEEKDAY},?[^\S\n]+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
     rf"(?:{RANGE_DASH}(?:(?P<m2>{MONTH_BEFORE_DAY})\s+)?(?P<d2>{DAY}){_END_OF_DAY})?"
-    rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
+    rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?",
 )
-DAY_MONTH = re.compile(
+DAY_MONTH = starting_with(
+    "0-9MTWFSt",
     rf"(?:{WEEKDAY},?[^\S\n]+)?(?:the\s+)?(?<![\w$.,#])(?P<d>{DAY})(?:{RANGE_DASH}(?P<d2>{DAY}))?"
-    rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w)(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?"
+    rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w)(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?",
 )
-MONTH_YEAR = re.compile(rf"(?:{_PART})?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
+MONTH_YEAR = starting_with("JFMASONDeEmMlLtT", rf"(?:{_PART})?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
 # "October of next year": the month takes the year named after it, which is its own mention.
 _RELATIVE_YEAR_AFTER = re.compile(r"(?:\s+of)?,?\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b")
 # "September and October of 2007": the first month borrows the second's year.
 _SHARED_YEAR = re.compile(rf"\s*(?:-|\u2013|and|or|to|through)\s*{MONTH}(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
-MONTH_ALONE = re.compile(
-    r"(?:(?P<rel>(?i:last|next|this|earlier\s+this|later\s+this))\s+|" + _PART + rf")?(?P<m>{MONTH})(?![\w-])"
+MONTH_ALONE = starting_with(
+    "JFMASONDeEmMlLtTnN",
+    r"(?:(?P<rel>(?i:last|next|this|earlier\s+this|later\s+this))\s+|" + _PART + rf")?(?P<m>{MONTH})(?![\w-])",
 )
-YEAR_ALONE = re.compile(rf"(?:{_PART})?(?<![\w$.,#/])(?P<y>{YEAR}){_END_OF_YEAR}(?!/\d)(?P<s>'s)?")
-DECADE = re.compile(rf"(?:{_PART})?(?:(?P<the>the)\s+)?(?<![\w$.,])(?P<y>(?:1[5-9]|20)\d0|'\d0|(?<=the )\d0)'?s\b")
-TWO_DIGIT_YEAR = re.compile(r"(?<=[\s(])'(?P<yy>\d\d)(?![\w'\u2019])")
+YEAR_ALONE = starting_with("0-9eEmMlLtT", rf"(?:{_PART})?(?<![\w$.,#/])(?P<y>{YEAR}){_END_OF_YEAR}(?!/\d)(?P<s>'s)?")
+DECADE = starting_with(
+    "0-9'eEmMlLtT", rf"(?:{_PART})?(?:(?P<the>the)\s+)?(?<![\w$.,])(?P<y>(?:1[5-9]|20)\d0|'\d0|(?<=the )\d0)'?s\b"
+)
+TWO_DIGIT_YEAR = starting_with("'", r"(?<=[\s(])'(?P<yy>\d\d)(?![\w'\u2019])")
 
+# Holidays on a fixed day of the calendar; "Christmas" alone is a season, not a day, and
+# "Independence Day" is a different day in every country.
+_HOLIDAY_DAYS = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+}  # fmt: skip
+HOLIDAY = starting_with(
+    "CBNVH",
+    r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['\u2019]s\s+(?:Day|Eve)|"
+    r"Valentine['\u2019]s\s+Day|Halloween)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?",
+)
 # Words after which a bare four-digit number reads as a year.
 _YEAR_INTRODUCERS = re.compile(
     r"(?:\b(?i:in|since|until|till|by|during|before|after|from|through|year|early|late|mid|"
@@ -46,7 +62,9 @@ _YEAR_INTRODUCERS = re.compile(
     rf"\b{YEAR}\s*[-\u2013]\s*|\bmid-)$"
 )
 # ...unless it counts something: "of 2000 troops", "to 1500 people".
-_COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b(?!')|\s*(?:%|percent|km|kg|miles|m\b)")
+_COUNTED_NOUN = re.compile(
+    r"\s+(?:[a-z]+s\b(?!')|people|men|women|children|police|staff|personnel)|\s*(?:%|percent|km|kg|miles|m\b)"
+)
 # "2009 was a pivotal year" opens a sentence with the year as its subject.
 _YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will|has|had|saw|marks|marked)\b")
 # "WWDC 2005", "Euro 2024": a year after a name, when it is close to publication...
@@ -64,21 +82,33 @@ _MONTH_INTRODUCERS = re.compile(
 )
 
 
+def _impossible(match: re.Match[str]) -> Reading:
+    """Claims the span, so "February 30, 2022" does not fall back to "February"."""
+    return Reading(None, f'"{match.group(0)}" is not a day of the calendar', relative=False)
+
+
 def _explicit_year(value: DateValue | None, match: re.Match[str]) -> Reading | None:
     return resolved(match, value, "is a full calendar date and")
 
 
-def _context_year(match: re.Match[str], context: Context, month_number: int, day: int | None) -> int | Reading:
+def _context_year(match: re.Match[str], context: Context, month_number: int, day: int) -> int | Reading:
     """The match's own year, or the anchor's year for a year-less date (or why there is none)."""
     if match.group("y"):
         return int(match.group("y"))
     if context.anchor is None:
         return unanchored(match, "a date without a year")
     anchor = context.anchor.date
-    if day is None:
-        return cal.year_for_month(anchor, month_number, context.tense)
     found = cal.year_for_day(anchor, month_number, day, context.tense)
     return found if found is not None else anchor.year
+
+
+def _taken_year(year: int, context: Context) -> str:
+    assert context.anchor is not None
+    anchor = context.anchor
+    if year == anchor.date.year:
+        return f"takes the year {year} of {anchor.description}"
+    side = "before" if year < anchor.date.year else "after"
+    return f"takes the year {year}, the nearest {side} {anchor.description},"
 
 
 def _day_or_range(match: re.Match[str], context: Context) -> Reading | None:
@@ -89,18 +119,30 @@ def _day_or_range(match: re.Match[str], context: Context) -> Reading | None:
         return year
     start = cal.valid_date(year, first_month, first_day)
     if start is None:
-        return None
+        return _impossible(match)
     value = cal.day(start)
     if match.group("d2"):
         last_month = month_number(match.group("m2")) if match.groupdict().get("m2") else first_month
-        end = cal.valid_date(year, last_month, day_number(match.group("d2")))
+        end_year = year + 1 if last_month < first_month else year  # "December 30 - January 2"
+        end = cal.valid_date(end_year, last_month, day_number(match.group("d2")))
         if end is None or end <= start:
-            return None
+            return _impossible(match)
         value = cal.span(start, end)
     if match.group("y"):
         return _explicit_year(value, match)
-    assert context.anchor is not None
-    return resolved(match, value, f"takes the year {year} of {context.anchor.description}", relative=True)
+    return resolved(match, value, _taken_year(year, context), relative=True)
+
+
+def read_holiday(match: re.Match[str], context: Context) -> Reading | None:
+    name = " ".join(match.group("name").lower().replace("\u2019", "'").split())
+    month_number, day = _HOLIDAY_DAYS[name]
+    year = _context_year(match, context, month_number, day)
+    if isinstance(year, Reading):
+        return year
+    value = cal.day(dt.date(year, month_number, day))
+    if match.group("y"):
+        return _explicit_year(value, match)
+    return resolved(match, value, f"is a holiday and {_taken_year(year, context)}", relative=True)
 
 
 def read_iso(match: re.Match[str], context: Context) -> Reading | None:
@@ -148,8 +190,7 @@ def read_month_alone(match: re.Match[str], context: Context) -> Reading | None:
     year = anchor.year if relation.endswith("this") else cal.year_for_month(anchor, number, tense)  # type: ignore[arg-type]
     if relation in ("last", "next") and number == anchor.month:
         year += -1 if relation == "last" else 1
-    how = f"takes the year {year} of {context.anchor.description}"
-    return resolved(match, cal.month(year, number), how, relative=True)
+    return resolved(match, cal.month(year, number), _taken_year(year, context), relative=True)
 
 
 def read_year(match: re.Match[str], context: Context) -> Reading | None:
@@ -194,13 +235,14 @@ def read_two_digit_year(match: re.Match[str], context: Context) -> Reading | Non
 
 
 ABSOLUTE_RULES = (
-    Rule("iso", ISO, read_iso),
-    Rule("slashed", SLASHED, read_slashed),
-    Rule("month_day", MONTH_DAY, _day_or_range),
-    Rule("day_month", DAY_MONTH, _day_or_range),
-    Rule("month_year", MONTH_YEAR, read_month_year),
-    Rule("month", MONTH_ALONE, read_month_alone),
-    Rule("decade", DECADE, read_decade),
-    Rule("year", YEAR_ALONE, read_year),
-    Rule("two_digit_year", TWO_DIGIT_YEAR, read_two_digit_year),
+    Rule("holiday", "holiday", HOLIDAY, read_holiday),
+    Rule("iso", "year", ISO, read_iso),
+    Rule("slashed", "slash", SLASHED, read_slashed),
+    Rule("month_day", "month", MONTH_DAY, _day_or_range),
+    Rule("day_month", "month", DAY_MONTH, _day_or_range),
+    Rule("month_year", "month", MONTH_YEAR, read_month_year),
+    Rule("month", "month", MONTH_ALONE, read_month_alone),
+    Rule("decade", "year", DECADE, read_decade),
+    Rule("year", "year", YEAR_ALONE, read_year),
+    Rule("two_digit_year", "year", TWO_DIGIT_YEAR, read_two_digit_year),
 )

@@ -10,19 +10,23 @@ from .arithmetic import Tense
 _LOOK_BEHIND = 70
 _LOOK_AHEAD = 50
 
-_FUTURE_MARKERS = re.compile(
-    r"\b(?i:will|won't|shall|going\s+to|would|plans?\s+to|planning\s+to|upcoming|"
+# The verbs that tell the tense of a date's sentence: what will happen, or what happened.
+_TENSE_MARKERS = re.compile(
+    r"\b(?P<future>(?i:will|won't|shall|going\s+to|would|plans?\s+to|planning\s+to|upcoming|"
     r"(?:is|are|be)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|expected|should|"
-    r"scheduled\s+for|to\s+be\s+held|is\s+to|are\s+to)\b|'ll\b"
+    r"scheduled\s+for|to\s+be\s+held|is\s+to|are\s+to)\b|'ll\b)"
+    r"|(?<!be )(?<!been )\b(?P<past>(?!(?:expected|scheduled|planned|slated|needed|proposed)\b)[a-z]+ed|"
+    r"(?i:said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|wrote|"
+    r"was|were|had|did))\b"
 )
-# "announced in January, in which jobs should be cut": the verb before the date rules.
+# "announced in January, in which jobs should be cut": the verb just before the date rules.
 _PAST_VERB_BEFORE = re.compile(
-    r"(?<!be )(?<!been )\b(?!(?i:expected|scheduled|planned|slated|needed)\b)"
-    r"(?i:\w+ed|said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|wrote|was|were|had|did)\s+"
-    r"(?:(?i:in|on|at|since|during|early|late|last)\s+)?$"
+    r"(?<!be )(?<!been )\b(?!(?:expected|scheduled|planned|slated|needed)\b)"
+    r"(?i:[a-z]+ed|said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|"
+    r"wrote|was|were|had|did)\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"\u201c\u2018'`])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u2018'`])|\n")
 _QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"|``[^\n]{1,3000}?''")
 
 
@@ -41,7 +45,10 @@ def tense_around(text: str, start: int, end: int) -> Tense:
     if _PAST_VERB_BEFORE.search(text, max(0, start - 24), start):
         return "neutral"
     low, high = _sentence_window(text, start, end)
-    return "future" if _FUTURE_MARKERS.search(text, low, high) else "neutral"
+    before = [marker.lastgroup for marker in _TENSE_MARKERS.finditer(text, low, start)]
+    after = _TENSE_MARKERS.search(text, end, high)
+    nearest = before[-1] if before else after.lastgroup if after else None
+    return "future" if nearest == "future" else "neutral"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -43,6 +43,8 @@ Handler = Callable[[re.Match[str], Context], Reading | None]
 @dataclass(frozen=True)
 class Rule:
     name: str
+    # The kind of word every match of the rule contains (see scanning.py).
+    cue: str
     pattern: re.Pattern[str]
     read: Handler
 

@@ -9,36 +9,51 @@ from articles.extraction.types import DateValue
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, resolved, unanchored
-from .vocabulary import NUMBER, WEEKDAY, number_value, weekday_number
+from .vocabulary import NUMBER, WEEKDAY, number_value, starting_with, weekday_number
 
-DAY_WORD = re.compile(
+DAY_WORD = starting_with(
+    "eElLtTyY",
     r"\b(?i:(?:earlier|later|early|late)\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|"
     r"this\s+(?:morning|afternoon|evening)|last\s+night|"
     r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))\b"
-    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
+    r"(?:\s+(?i:morning|afternoon|evening|night)\b)?",
 )
-WEEKDAY_NAME = re.compile(
+WEEKDAY_NAME = starting_with(
+    "lLnNtTcCMTWFS",
     rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+)?(?P<wd>{WEEKDAY})\b"
     r"(?!\s+(?:Times|Telegraph|Express|Mirror|Mail|Herald|Post|Tribune|Independent|Night\s+Football))"
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
-    r"(?:,?\s+(?P<week>(?i:last|next|this))\s+week\b)?"
+    r"(?:,?\s+(?P<week>(?i:last|next|this))\s+week\b)?",
 )
-PERIOD = re.compile(
+PERIOD = starting_with(
+    "eEmMlLtTnN",
     r"\b(?:(?P<part>(?i:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+)?"
     r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+current|the))\s+"
-    r"(?P<unit>(?i:week|weekend|month|year|decade))\b"
+    r"(?P<unit>(?i:week|weekend|month|year|decade))\b",
 )
-AGO = re.compile(rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b")
-SAME_DAY = re.compile(
-    r"\b(?P<ref>(?i:the|that))\s+(?:same\s+|very\s+)?(?i:day)\b(?:\s+(?P<dir>(?i:before|after))\b)?"
-    r"(?!\s+(?:of|when|that|in|on|for|to|was|is|the|a|an|he|she|it|they|we|I|his|her|its|their)\b"
-    r"|[-\u2019']|\s+\w+ing\b)"
+AGO = starting_with(
+    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
+)
+SAME_DAY = starting_with(
+    "tT",
+    r"\b(?P<ref>(?i:the|that))\s+(?:(?i:same|very|(?P<side>following|next|previous))\s+)?(?i:day)\b"
+    r"(?:\s+(?P<dir>(?i:before|after))\b(?!\s+(?:\w+ing|the|a|an|his|her|its|their|he|she|it|they|we)\b))?",
+)
+# "the day of the vote", "the day the deal was announced": a day named by what follows.
+_DAY_DEFINED_AFTER = re.compile(
+    r"\s+(?:of|when|that|in|on|for|to|was|is|the|a|an|he|she|it|they|we|I|his|her|its|their)\b|[-\u2019']|\s+\w+ing\b"
+)
+
+DAYS_LATER = starting_with(
+    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier))\b"
 )
 
 _DAY_WORD_OFFSETS = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 _WEEKDAY_NAMES_THAT_ARE_NOT_DATES = re.compile(
     r"(?:Black|Good|Super|Ash|Cyber|Bloody|Easter|Palm|Holy|Maundy|Giving|Shrove|Whit|Man|Girl|The)\s+$"
 )
+# "USA Today", "Russia Today": the capitalized word closes a name.
+_NAME_BEFORE_TODAY = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
 _PERIOD_SHIFTS = {"last": -1, "the previous": -1, "next": 1}
 _AGO_UNITS = {"day": 1, "week": 7}
 
@@ -55,6 +70,8 @@ def _against(context: Context) -> str:
 
 
 def read_day_word(match: re.Match[str], context: Context) -> Reading | None:
+    if _NAME_BEFORE_TODAY.search(context.text, max(0, match.start() - 20), match.start()) and match.group(0) == "Today":
+        return None
     anchor = _anchor_date(match, context, "a relative date")
     if isinstance(anchor, Reading):
         return anchor
@@ -85,12 +102,14 @@ def read_weekday(match: re.Match[str], context: Context) -> Reading | None:
     elif relation in ("last", "this past"):
         date = cal.weekday_near(anchor, weekday, "past", strict=True)
     else:
+        # News reports what happened: a bare weekday is the latest one, unless the verb looks ahead.
         date = cal.weekday_near(anchor, weekday, context.tense)
     tense = " in future tense" if context.tense == "future" and not relation and not week else ""
     return resolved(match, cal.day(date), f"{_against(context)}{tense}", relative=True)
 
 
 def _period_value(anchor: dt.date, unit: str, shift: int) -> DateValue:
+    # A week is a range, never a day: which day of it is meant, the text does not say.
     if unit == "week":
         return cal.week_of(anchor, shift)
     if unit == "weekend":
@@ -136,21 +155,37 @@ def read_ago(match: re.Match[str], context: Context) -> Reading | None:
 def read_same_day(match: re.Match[str], context: Context) -> Reading | None:
     if re.search(r"(?i:\bby|\bper|\bone|\bto)\s+$", context.text[max(0, match.start() - 5) : match.start()]):
         return None
+    if not (match.group("side") or match.group("dir")) and _DAY_DEFINED_AFTER.match(context.text, match.end()):
+        return None
     reference = context.previous_day
-    description = "the day last mentioned"
-    if reference is None:
-        if context.anchor is None:
-            return unanchored(match, "a reference to an earlier day")
+    if reference is not None:
+        description = f"the day last mentioned, {reference.isoformat()},"
+    elif context.anchor is not None:
         reference, description = context.anchor.date, context.anchor.description
-    offset = {"before": -1, "after": 1}.get((match.group("dir") or "").lower(), 0)
+    else:
+        return unanchored(match, "a reference to an earlier day")
+    direction = (match.group("dir") or match.group("side") or "").lower()
+    offset = {"before": -1, "previous": -1, "after": 1, "following": 1, "next": 1}.get(direction, 0)
     date = reference + dt.timedelta(days=offset)
-    return resolved(match, cal.day(date), f"refers to {description} {reference.isoformat()} and", relative=True)
+    return resolved(match, cal.day(date), f"refers to {description} and", relative=True)
+
+
+def read_days_later(match: re.Match[str], context: Context) -> Reading | None:
+    """ "Two days later" counts from the day last mentioned; without one it says nothing."""
+    if context.previous_day is None:
+        return None
+    days = number_value(match.group("n")) * _AGO_UNITS[match.group("unit").lower()]
+    sign = 1 if match.group("dir").lower() == "later" else -1
+    date = context.previous_day + dt.timedelta(days=sign * days)
+    how = f"counts from the day last mentioned, {context.previous_day.isoformat()}, and"
+    return resolved(match, cal.day(date), how, relative=True)
 
 
 RELATIVE_RULES = (
-    Rule("day_word", DAY_WORD, read_day_word),
-    Rule("weekday", WEEKDAY_NAME, read_weekday),
-    Rule("period", PERIOD, read_period),
-    Rule("ago", AGO, read_ago),
-    Rule("same_day", SAME_DAY, read_same_day),
+    Rule("day_word", "day_word", DAY_WORD, read_day_word),
+    Rule("weekday", "weekday", WEEKDAY_NAME, read_weekday),
+    Rule("period", "unit", PERIOD, read_period),
+    Rule("ago", "unit", AGO, read_ago),
+    Rule("same_day", "unit", SAME_DAY, read_same_day),
+    Rule("days_later", "unit", DAYS_LATER, read_days_later),
 )

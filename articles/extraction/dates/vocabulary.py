@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTH_NUMBERS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -45,6 +47,11 @@ _TENS = (
 )
 NUMBER = rf"(?:\d{{1,3}}|{_TENS}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
 RANGE_DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|and)\s*"
+
+
+def starting_with(first_characters: str, pattern: str) -> re.Pattern[str]:
+    """pattern, compiled to fail at once where no match can start: re tries every position."""
+    return re.compile(f"(?=[{first_characters}])" + pattern)
 
 
 def number_value(words: str) -> int:

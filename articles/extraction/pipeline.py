@@ -1,0 +1,93 @@
+"""Article text in, event candidates out: the engine's one entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from functools import cache
+from typing import Any
+
+from articles.extraction.actors import ActorMatcher, FoundActor, load_starter_actors
+from articles.extraction.cleaning import readable_paragraphs
+from articles.extraction.dates import find_dates
+from articles.extraction.events import SentenceContext, merge_same_events, sentence_candidates
+from articles.extraction.sentences import split_sentences
+from articles.extraction.types import Candidate, DateMention
+
+# A line this short without closing punctuation is a headline, caption or label.
+HEADLINE_MAX_WORDS = 25
+
+
+@cache
+def starter_matcher() -> ActorMatcher:
+    return ActorMatcher(load_starter_actors())
+
+
+def _is_headline(sentence: str) -> bool:
+    return (
+        not sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        and len(sentence.split()) <= HEADLINE_MAX_WORDS
+    )
+
+
+def _within(items: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
+    """Items (sorted by .start, with their starts) that lie inside [start, end)."""
+    first = bisect_left(starts, start)
+    selected = []
+    for item in items[first:]:
+        if item.start >= end:
+            break
+        if item.end <= end:
+            selected.append(item)
+    return selected
+
+
+def _is_past(mention: DateMention, published: dt.date | None) -> bool:
+    return mention.value is not None and (published is None or mention.value.end <= published)
+
+
+def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None = None) -> list[Candidate]:
+    """Candidates in text order; offsets index `text` as given. Same input, same output."""
+    matcher = actors if actors is not None else starter_matcher()
+    paragraphs = readable_paragraphs(text)
+    dates = find_dates(text, published)
+    date_starts = [mention.start for mention in dates]
+    found_actors: list[FoundActor] = matcher.find(text, paragraphs)
+    actor_starts = [actor.start for actor in found_actors]
+    candidates: list[Candidate] = []
+    previous_sentence_date: DateMention | None = None
+    body_index = 0
+    for paragraph_start, paragraph_end in paragraphs:
+        paragraph_date = previous_sentence_date
+        for start, end in split_sentences(text, paragraph_start, paragraph_end):
+            if _is_headline(text[start:end]):
+                continue
+            sentence_dates = _within(dates, date_starts, start, end)
+            context = SentenceContext(
+                text, start, end, sentence_dates, _within(found_actors, actor_starts, start, end),
+                paragraph_date, published, body_index,
+            )  # fmt: skip
+            candidates.extend(sentence_candidates(context))
+            body_index += 1
+            past = [mention for mention in sentence_dates if _is_past(mention, published)]
+            previous_sentence_date = past[-1] if past else None
+            paragraph_date = past[-1] if past else paragraph_date
+    return merge_same_events(candidates)
+
+
+def candidate_to_json(article_id: str, candidate: Candidate) -> dict[str, Any]:
+    """One line of the scorer's format, with the date's words and reasoning added."""
+    date = candidate.date
+    return {
+        "article_id": article_id,
+        "date": date.value.as_json() if date is not None and date.value is not None else None,
+        "type": candidate.event_type,
+        "actors": [mention.canonical_name for mention in candidate.actors],
+        "location": candidate.location or None,
+        "evidence": {"start": candidate.evidence_start, "end": candidate.evidence_end},
+        "summary": candidate.summary,
+        "confidence": candidate.confidence,
+        "date_text": date.text if date is not None else None,
+        "date_explanation": date.explanation if date is not None else None,
+        "fingerprint": candidate.fingerprint,
+    }

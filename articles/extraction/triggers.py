@@ -1,0 +1,158 @@
+"""Words that state a diplomatic event, mapped to PLOVER root types.
+
+Looked up word by word (a dict), with phrase patterns tried only where their first
+word stands: one big alternation regex was the engine's slowest part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from articles.extraction.wordsets import word_set
+
+Form = Literal["past", "present", "participle", "noun"]
+
+# Specific acts outrank meetings, which outrank plain statements, when a sentence has no verb.
+RANK = {"STATEMENT": 0, "CONSULT": 1}
+SPECIFIC_RANK = 2
+
+_MEETING_NOUN = r"(?:meeting|talks|call|phone call|conversation|consultations|discussions?|summit|session)"
+# Phrases first: they decide the type where their words alone would mislead.
+PHRASES: tuple[tuple[str, str, str], ...] = (
+    ("CONSULT", "held hold holds holding had have has", rf"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
+    (
+        "STATEMENT",
+        "held hold holds holding gave give gives",
+        r"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference|speech|address)\b",
+    ),
+    ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
+    ("SUPPORT", "voted", r"voted\s+(?:for|in\s+favou?r)\b"),
+    (
+        "COOPERATE",
+        "exchanged prisoner joint",
+        r"(?:exchanged\s+prisoners|prisoner\s+exchange|joint\s+(?:statement|exercises?))\b",
+    ),
+    ("AID", "humanitarian military financial", r"\w+\s+(?:aid|assistance)\b"),
+    ("RETREAT", "pulled", r"pulled\s+out\b"),
+    ("REQUEST", "called calling calls", r"call\w*\s+(?:on|for)\b"),
+    ("ACCUSE", "called calling calls", r"call\w*\s+out\b"),
+    ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
+    ("REJECT", "ruled", r"ruled\s+out\b"),
+    ("MOBILIZE", "military", r"military\s+(?:drills|exercises)\b"),
+    ("ASSAULT", "launched", r"launched\s+(?:an?\s+)?(?:attack|strikes?|missiles?|offensive)\b"),
+    ("ASSAULT", "fired", r"fired\s+(?:missiles?|rockets?)\b"),
+)
+WORDS: tuple[tuple[str, str], ...] = (
+    (
+        "CONSULT",
+        "met meet meets meeting meetings talks talked visit visits visited visiting summit summits "
+        "session sessions consultations negotiations negotiated negotiating discussion discussions "
+        "discussed hosted hosts conferred gathering",
+    ),
+    (
+        "STATEMENT",
+        "said says told tells stated announced announces announcing declared declares confirmed "
+        "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
+        "addresses addressing speech remarks speakers briefing briefed statement tweeted posted",
+    ),
+    (
+        "AGREE",
+        "signed signs signing agreed agrees agreement accord treaty approved approving approves "
+        "adopted adopting adopts ratified pledged pledges promised",
+    ),
+    (
+        "SUPPORT",
+        "supported supports backed backs endorsed endorses welcomed welcomes praised praises recognized recognised",
+    ),
+    ("CONCEDE", "conceded concedes lifted eased released releases apologized apologised"),
+    ("COOPERATE", "cooperated cooperates"),
+    ("AID", "provided provides delivered delivers donated donates"),
+    ("RETREAT", "withdrew withdraws withdrawn withdrawing withdraw evacuated retreated"),
+    (
+        "REQUEST",
+        "requested requests asked asks urged urges urging appealed appeals demanded demands "
+        "demanding invited invites invitation proposed proposes implored",
+    ),
+    ("ACCUSE", "accused accuses accusing blamed blames blaming alleged alleges denounced denounces"),
+    ("REJECT", "rejected rejects rejecting refused refuses dismissed dismisses vetoed vetoes denied denies boycotted"),
+    ("THREATEN", "threatened threatens threatening warned warns warning ultimatum"),
+    (
+        "PROTEST",
+        "condemned condemns condemning protested protests criticized criticised criticizes criticises summoned summons",
+    ),
+    (
+        "SANCTION",
+        "sanctioned sanctions imposed imposes expelled expels suspended suspends embargo tariffs severed froze freezes",
+    ),
+    ("MOBILIZE", "deployed deploys deploying mobilized mobilised mobilizes mobilises"),
+    ("COERCE", "arrested arrests detained detains seized seizes blockade banned bans"),
+    ("ASSAULT", "attacked attacks attacking struck strikes shelled bombed killed invaded invades invasion"),
+)
+_WORD_TYPES: dict[str, str] = {word: kind for kind, words in WORDS for word in words.split()}
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _first_words, _pattern in PHRASES:
+    for _word in _first_words.split():
+        _PHRASES_BY_FIRST_WORD.setdefault(_word, []).append((_kind, re.compile(_pattern, re.IGNORECASE)))
+
+_WORD = re.compile(r"[A-Za-z]+")
+_IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze")
+# Nouns, and the adjectives that open noun phrases ("humanitarian aid").
+_NOMINAL = word_set(
+    """
+    meeting meetings talks summit summits session sessions consultations negotiations discussion
+    discussions gathering speech remarks speakers briefing statement agreement accord treaty embargo
+    tariffs blockade ultimatum invasion invitation warning visit call address exchange assistance aid
+    exercises drills sanctions humanitarian military financial prisoner joint
+    """
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    form: Form
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.event_type, SPECIFIC_RANK)
+
+
+def _form(first_word: str, last_word: str) -> Form:
+    if first_word in _IRREGULAR_PAST or first_word.endswith("ed"):
+        return "past"
+    if first_word in _NOMINAL:
+        return "noun"
+    if first_word.endswith("ing"):
+        return "participle"
+    return "noun" if first_word == last_word and last_word in _NOMINAL else "present"
+
+
+def _phrase_at(text: str, word: str, start: int, end: int) -> tuple[str, int] | None:
+    for kind, pattern in _PHRASES_BY_FIRST_WORD.get(word, ()):
+        match = pattern.match(text, start, end)
+        if match:
+            return kind, match.end()
+    return None
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Event words and phrases of text[start:end], in text order, not overlapping."""
+    found: list[Trigger] = []
+    covered_until = start
+    for match in _WORD.finditer(text, start, end):
+        if match.start() < covered_until:
+            continue
+        word = match.group().lower()
+        phrase = _phrase_at(text, word, match.start(), end)
+        if phrase is not None:
+            kind, phrase_end = phrase
+            last_word = text[match.start() : phrase_end].split()[-1].lower()
+            found.append(Trigger(match.start(), phrase_end, kind, _form(word, last_word)))
+            covered_until = phrase_end
+        elif word in _WORD_TYPES:
+            found.append(Trigger(match.start(), match.end(), _WORD_TYPES[word], _form(word, word)))
+    return found

@@ -1,0 +1,122 @@
+import pytest
+
+from articles.extraction.actors import ActorMatcher, load_starter_actors
+from articles.extraction.types import ActorEntry
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher(load_starter_actors())
+
+
+def actors_in(matcher: ActorMatcher, text: str) -> list[tuple[str, str, bool]]:
+    return [
+        (f.mention.surface, f.mention.canonical_name, f.mention.known) for f in matcher.find(text, [(0, len(text))])
+    ]
+
+
+def canonical_names(matcher: ActorMatcher, text: str) -> list[str]:
+    return [canonical for _, canonical, _ in actors_in(matcher, text)]
+
+
+def test_the_starter_dictionary_loads_hundreds_of_entries() -> None:
+    entries = load_starter_actors()
+    assert len(entries) >= 300
+    assert {entry.kind for entry in entries} == {"person", "country", "organization"}
+    assert len({entry.canonical_name for entry in entries}) == len(entries)
+
+
+@pytest.mark.parametrize("surface", ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"])
+def test_lavrov_in_any_spelling(matcher: ActorMatcher, surface: str) -> None:
+    assert canonical_names(matcher, f"{surface} arrived on Monday.") == ["Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("surface", ["António Guterres", "Antonio Guterres", "Guterres"])
+def test_guterres_with_or_without_the_accent(matcher: ActorMatcher, surface: str) -> None:
+    assert canonical_names(matcher, f"{surface} spoke.") == ["António Guterres"]
+
+
+def test_a_twitter_handle_is_its_owner(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Lavrov and US Secretary of State @marcorubio hold a meeting.") == [
+        "Sergey Lavrov", "Marco Rubio"
+    ]  # fmt: skip
+
+
+def test_the_kremlin_and_capitals_speak_for_governments(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The Kremlin said Washington and Kyiv must agree.") == [
+        "Presidency of Russia", "United States", "Ukraine"
+    ]  # fmt: skip
+
+
+def test_a_capital_after_a_preposition_is_a_place(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Leaders plan to visit Kyiv after talks in Moscow.") == []
+
+
+def test_unsc_and_its_long_names(matcher: ActorMatcher) -> None:
+    text = "The UNSC met. The UN Security Council voted. The Security Council adjourned."
+    assert canonical_names(matcher, text) == ["United Nations Security Council"] * 3
+
+
+def test_the_assembly_is_the_general_assembly_in_a_un_context(matcher: ActorMatcher) -> None:
+    text = "The UN debated the war. The Assembly did step in on Feb. 28."
+    assert canonical_names(matcher, text)[-1] == "United Nations General Assembly"
+
+
+def test_the_assembly_without_a_un_context_is_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The Assembly of Kent met on Monday.") == []
+
+
+def test_a_national_security_council_is_not_the_uns(matcher: ActorMatcher) -> None:
+    assert "United Nations Security Council" not in canonical_names(matcher, "The National Security Council met.")
+
+
+def test_a_demonym_before_a_title_leaves_the_person_as_the_actor(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Russian Foreign Minister Sergei Lavrov spoke.") == ["Sergey Lavrov"]
+
+
+def test_a_demonym_before_a_state_noun_is_the_state(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The Russian government and French troops responded.") == ["Russia", "France"]
+
+
+def test_a_demonym_as_an_adjective_is_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "He praised Ukrainian culture and French cuisine.") == []
+
+
+def test_a_possessive_country_before_a_title_is_not_an_actor(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Russia's Foreign Minister Sergey Lavrov and Iran's Masoud Pezeshkian met.") == [
+        "Sergey Lavrov", "Masoud Pezeshkian"
+    ]  # fmt: skip
+
+
+def test_an_unknown_titled_person_is_proposed_and_found_again_by_surname(matcher: ActorMatcher) -> None:
+    text = "Deputy Foreign Minister Alexander Pankin spoke. Later, Pankin clarified his remarks."
+    assert actors_in(matcher, text) == [
+        ("Alexander Pankin", "Alexander Pankin", False), ("Pankin", "Alexander Pankin", False)
+    ]  # fmt: skip
+
+
+def test_an_unknown_person_in_apposition_to_a_title_is_proposed(matcher: ActorMatcher) -> None:
+    text = "TASS cited Maria Example, the deputy foreign minister, as saying so."
+    assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
+
+
+def test_a_surname_before_the_full_name_is_not_matched(matcher: ActorMatcher) -> None:
+    text = "Pankin was quoted. Ambassador Alexander Pankin spoke."
+    assert [surface for surface, _, _ in actors_in(matcher, text)] == ["Alexander Pankin"]
+
+
+def test_a_matcher_from_database_rows_uses_only_those_rows() -> None:
+    matcher = ActorMatcher([ActorEntry("Jane Roe", "person", ("J. Roe",))])
+    assert canonical_names(matcher, "J. Roe met Lavrov. Roe left.") == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_matcher_is_reusable_across_articles(matcher: ActorMatcher) -> None:
+    first = canonical_names(matcher, "Ambassador John Doe Smith met Putin.")
+    second = canonical_names(matcher, "Smith left.")
+    assert first == ["John Doe Smith", "Vladimir Putin"]
+    assert second == []
+
+
+def test_a_country_inside_another_name_is_not_the_country(matcher: ActorMatcher) -> None:
+    text = "Singapore Airlines and Air France flew. In France, Russia. Talks began."
+    assert canonical_names(matcher, text) == ["France", "Russia"]

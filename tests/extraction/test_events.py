@@ -1,0 +1,131 @@
+import datetime as dt
+
+import pytest
+
+from articles.extraction.pipeline import extract
+from articles.extraction.types import Candidate
+
+PUBLISHED = dt.date(2025, 9, 24)  # a Wednesday
+
+
+def candidates(text: str, published: dt.date | None = PUBLISHED) -> list[Candidate]:
+    return extract(text, published=published)
+
+
+def dates_of(found: list[Candidate]) -> list[object]:
+    return [c.date.value.as_json() if c.date and c.date.value else None for c in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Sergey Lavrov met Marco Rubio in New York on Monday.", "CONSULT"),
+        ("Emmanuel Macron said on Monday that Europe would stay united.", "STATEMENT"),
+        ("Russia and Ukraine signed a grain agreement on Monday.", "AGREE"),
+        ("France welcomed the ceasefire on Monday.", "SUPPORT"),
+        ("Iran released two detained sailors on Monday.", "CONCEDE"),
+        ("Russia and Ukraine exchanged prisoners on Monday.", "COOPERATE"),
+        ("Germany delivered air defence systems to Ukraine on Monday.", "AID"),
+        ("Mali withdrew from the regional force on Monday.", "RETREAT"),
+        ("Antony Blinken urged China on Monday to rein in North Korea.", "REQUEST"),
+        ("Ukraine accused Russia on Monday of shelling the plant.", "ACCUSE"),
+        ("Israel rejected the proposal on Monday.", "REJECT"),
+        ("North Korea warned Japan on Monday of consequences.", "THREATEN"),
+        ("The European Union condemned the coup on Monday.", "PROTEST"),
+        ("The United States imposed sanctions on Venezuela on Monday.", "SANCTION"),
+        ("China deployed warships near Taiwan on Monday.", "MOBILIZE"),
+        ("Iran seized a British tanker on Monday.", "COERCE"),
+        ("Russia attacked Kyiv with drones on Monday.", "ASSAULT"),
+    ],
+)
+def test_each_kind_of_event_gets_its_plover_type(sentence: str, event_type: str) -> None:
+    found = candidates(sentence)
+    assert [c.event_type for c in found] == [event_type]
+    assert dates_of(found) == ["2025-09-22"]
+
+
+def test_a_repeated_paragraph_gives_one_candidate() -> None:
+    paragraph = "Sergey Lavrov met Marco Rubio in New York on Monday."
+    text = f"{paragraph}\nAnalysts were surprised.\n{paragraph}"
+    found = candidates(text)
+    assert len(found) == 1
+    assert found[0].evidence_start == 0
+
+
+def test_a_restatement_of_an_event_with_its_date_replaces_the_undated_lede() -> None:
+    text = (
+        "Marco Rubio held a meeting with Sergey Lavrov in New York.\n"
+        '"Lavrov and Rubio hold a meeting," the Russian foreign ministry said on Wednesday.'
+    )
+    found = candidates(text)
+    assert len(found) == 1
+    assert found[0].evidence_text.startswith('"Lavrov and Rubio')
+
+
+def test_opinion_and_background_without_a_date_give_nothing() -> None:
+    text = (
+        "Guterres should intervene more forcefully in the war.\n"
+        "Enough with condemnations and calling on Russia to abide by the law.\n"
+        "Diplomats have long argued that dialogue remains the only path.\n"
+        "He should be sending emissaries to Moscow."
+    )
+    assert candidates(text) == []
+
+
+def test_a_sentence_without_any_actor_gives_nothing() -> None:
+    assert candidates("The April ministerial gathering is expected to address urgent issues.") == []
+
+
+def test_an_undated_statement_in_the_lede_is_dated_by_publication() -> None:
+    found = candidates("Sergey Lavrov confirmed the talks would go ahead.")
+    assert dates_of(found) == ["2025-09-24"]
+    assert found[0].event_type == "STATEMENT"
+
+
+def test_without_a_publication_date_an_undated_lede_gives_nothing() -> None:
+    assert candidates("Sergey Lavrov confirmed the talks would go ahead.", published=None) == []
+
+
+def test_an_undated_follow_up_takes_the_date_of_the_sentence_before() -> None:
+    text = (
+        "Background first. More background. Still more. And more. Then more. Even more here.\n"
+        "On March 14, Zbigniew Rau spoke to the Security Council about Ukraine. "
+        "Rau then spoke to the media, calling out Russia's atrocities."
+    )
+    found = candidates(text, published=dt.date(2022, 3, 15))
+    assert [(c.event_type, c.date.value.as_json() if c.date and c.date.value else None) for c in found] == [
+        ("CONSULT", "2022-03-14"), ("ACCUSE", "2022-03-14")
+    ]  # fmt: skip
+
+
+def test_a_pronoun_continuation_without_a_date_gives_nothing() -> None:
+    text = "Emmanuel Macron said on Monday that Europe would stay united. He added that talks would continue."
+    assert len(candidates(text)) == 1
+
+
+def test_an_invitation_to_a_scheduled_meeting_gives_the_invitation_and_the_meeting() -> None:
+    text = "Sergei Lavrov invited Antony Blinken to meetings of the UN Security Council scheduled for April 24 and 25."
+    found = candidates(text, published=dt.date(2023, 4, 19))
+    assert [c.event_type for c in found] == ["REQUEST", "CONSULT"]
+    assert dates_of(found) == ["2023-04-19", {"start": "2023-04-24", "end": "2023-04-25"}]
+    assert found[0].fingerprint != found[1].fingerprint
+
+
+def test_a_resolution_demanding_something_is_a_request() -> None:
+    text = "The UN debated. The Assembly on Feb. 28 approved a resolution demanding that Russia withdraw its troops."
+    found = candidates(text, published=dt.date(2022, 3, 15))
+    assert [(c.event_type, [a.canonical_name for a in c.actors]) for c in found] == [
+        ("REQUEST", ["United Nations General Assembly", "Russia"])
+    ]  # fmt: skip
+
+
+def test_a_candidate_carries_a_location_summary_and_confidence() -> None:
+    (found,) = candidates("Sergey Lavrov met Marco Rubio at UN headquarters on Monday.")
+    assert found.location == "New York"
+    assert found.summary.startswith("Sergey Lavrov: met Marco Rubio")
+    assert len(found.summary) <= 120
+    assert 0.0 <= found.confidence <= 1.0
+
+
+def test_modal_and_hypothetical_sentences_give_nothing() -> None:
+    assert candidates("Guterres could meet Putin on Monday.") == []

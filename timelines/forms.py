@@ -1,0 +1,128 @@
+"""Desk forms: they parse and validate; the services in timelines/services do the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import Q, QuerySet
+
+from articles.models import Article
+from timelines.models import Actor, EventType, Precision
+from timelines.services.review import DatedChanges
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search", widget=forms.TextInput(attrs={"type": "search"}))
+    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *Article.Status.choices])
+    outlet = forms.CharField(required=False)
+    published_from = forms.DateField(required=False, widget=DATE_INPUT)
+    published_to = forms.DateField(required=False, widget=DATE_INPUT)
+    unreviewed = forms.BooleanField(required=False, label="Has unreviewed candidates")
+
+    def filter(self, articles: QuerySet[Article]) -> QuerySet[Article]:
+        """The articles the filters let through; invalid filters are ignored rather than emptying the inbox."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("q"):
+            articles = articles.filter(Q(title__icontains=data["q"]) | Q(outlet__icontains=data["q"]))
+        if data.get("status"):
+            articles = articles.filter(status=data["status"])
+        if data.get("outlet"):
+            articles = articles.filter(outlet__iexact=data["outlet"])
+        if data.get("published_from"):
+            articles = articles.filter(published_on__gte=data["published_from"])
+        if data.get("published_to"):
+            articles = articles.filter(published_on__lte=data["published_to"])
+        if data.get("unreviewed"):
+            articles = articles.filter(unreviewed_count__gt=0)
+        return articles
+
+
+class DatedForm(forms.Form):
+    """The fields candidates and events share; actors are picked by id from the autocomplete."""
+
+    date_start = forms.DateField(required=False, widget=DATE_INPUT, label="Date (start)")
+    date_end = forms.DateField(required=False, widget=DATE_INPUT, label="End (ranges)")
+    date_precision = forms.ChoiceField(required=False, choices=[("", "No date"), *Precision.choices])
+    event_type = forms.ChoiceField(choices=EventType.choices, label="Type")
+    actors = forms.ModelMultipleChoiceField(queryset=Actor.objects.all(), required=False)
+    new_actor_name = forms.CharField(required=False, max_length=200, label="Add an actor")
+    new_actor_kind = forms.ChoiceField(
+        required=False, choices=Actor.Kind.choices, initial=Actor.Kind.PERSON, label="Kind"
+    )
+    alias_for = forms.ModelChoiceField(
+        queryset=Actor.objects.all(), required=False, label="…or as another name of", widget=forms.HiddenInput
+    )
+    location = forms.CharField(required=False, max_length=200, label="Place")
+    summary = forms.CharField(required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end, precision = data.get("date_start"), data.get("date_end"), data.get("date_precision")
+        if start and not precision:
+            self.add_error("date_precision", "Say how precise the date is.")
+        if precision and not start:
+            self.add_error("date_start", "A precision needs a date.")
+        if precision == Precision.RANGE and not end:
+            self.add_error("date_end", "A range needs an end.")
+        if start and end and end < start:
+            self.add_error("date_end", "The end comes before the start.")
+        return data
+
+    def changes(self) -> DatedChanges:
+        data = self.cleaned_data
+        start: dt.date | None = data["date_start"]
+        return DatedChanges(
+            date_start=start,
+            date_end=data["date_end"] if data["date_precision"] == Precision.RANGE else start,
+            date_precision=data["date_precision"],
+            event_type=data["event_type"],
+            actors=list(data["actors"]),
+            location=data["location"],
+            summary=data["summary"],
+            title=data.get("title", ""),
+            new_actor_name=data["new_actor_name"],
+            new_actor_kind=data["new_actor_kind"] or Actor.Kind.PERSON,
+            alias_for=data["alias_for"],
+        )
+
+
+class CandidateForm(DatedForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EventForm(DatedForm):
+    title = forms.CharField(max_length=300)
+    summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    seen_updated_at = forms.DateTimeField(widget=forms.HiddenInput)
+
+    field_order = ["title", "date_start", "date_end", "date_precision", "event_type", "actors", "location"]
+
+
+class CandidateMergeForm(forms.Form):
+    event = forms.IntegerField(min_value=1)
+
+
+class EventMergeForm(forms.Form):
+    other = forms.IntegerField(min_value=1, label="Event number to fold into this one")
+    seen_updated_at = forms.DateTimeField(widget=forms.HiddenInput)
+
+
+class EventSplitForm(forms.Form):
+    sources = forms.TypedMultipleChoiceField(coerce=int, choices=[])
+    seen_updated_at = forms.DateTimeField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, source_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].choices = [(pk, pk) for pk in source_ids]
+
+
+class AliasForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Another name")
+
+
+class ActorMergeForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Actor.objects.all(), label="Merge into")

@@ -1,0 +1,168 @@
+"""Recognizing the same happening across articles, and merging or splitting events; every source keeps its span."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+
+from timelines.models import CandidateEvent, Event, TimelineEntry
+from timelines.services.history import delete_with_history, save_with_history
+from timelines.services.review import DeskConflict, add_source, claim_candidate, claim_event
+
+MATCH_WINDOW = dt.timedelta(days=3)
+# Longer events are background rather than the same happening; bounding the span keeps the window on the index.
+MAX_EVENT_SPAN = dt.timedelta(days=31)
+# Enough for the densest news days at 100,000 events; the per-candidate ranking needs only the best few.
+MAX_BLOCK_ROWS = 2000
+MIN_SIMILAR_WORDING = 0.3
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOPWORDS = frozenset("the and for with from that this over after about into said says will their".split())  # noqa: SIM905
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    event: Event
+    score: float
+    shared_actors: tuple[str, ...]
+    days_apart: int
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS)
+
+
+def wording_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def days_apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Zero for overlapping intervals, else the gap in days."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
+def suggest_events(*, candidates: Sequence[CandidateEvent], limit: int = 3) -> dict[int, list[Suggestion]]:
+    """Events each new, dated candidate may duplicate, best first; two queries whatever the number of candidates.
+
+    Candidates must come with their actors prefetched.
+    """
+    open_candidates = [c for c in candidates if c.status == CandidateEvent.Status.NEW and c.date_start]
+    if not open_candidates:
+        return {}
+    blocks = Q()
+    for candidate in open_candidates:
+        start, end = _interval(candidate)
+        window = Q(date_start__lte=end + MATCH_WINDOW, date_start__gte=start - MATCH_WINDOW - MAX_EVENT_SPAN)
+        actor_ids = [actor.pk for actor in candidate.actors.all()]
+        related = (
+            Q(event_type=candidate.event_type) | Q(actors__in=actor_ids)
+            if actor_ids
+            else Q(event_type=candidate.event_type)
+        )
+        blocks |= window & related
+    events = list(Event.objects.filter(blocks).distinct().prefetch_related("actors")[:MAX_BLOCK_ROWS])
+    return {candidate.pk: _rank(candidate, events)[:limit] for candidate in open_candidates}
+
+
+def _interval(item: CandidateEvent | Event) -> tuple[dt.date, dt.date]:
+    assert item.date_start is not None
+    return item.date_start, item.date_end or item.date_start
+
+
+def _rank(candidate: CandidateEvent, events: Iterable[Event]) -> list[Suggestion]:
+    interval = _interval(candidate)
+    actor_names = {actor.pk: actor.canonical_name for actor in candidate.actors.all()}
+    candidate_words = words(candidate.summary)
+    suggestions = []
+    for event in events:
+        if event.date_start is None or event.pk == candidate.event_id:
+            continue
+        gap = days_apart(interval, _interval(event))
+        shared = tuple(sorted(actor_names[a.pk] for a in event.actors.all() if a.pk in actor_names))
+        wording = wording_similarity(candidate_words, words(f"{event.title} {event.summary}"))
+        if gap > MATCH_WINDOW.days or (not shared and wording < MIN_SIMILAR_WORDING):
+            continue
+        score = len(shared) + 2 * wording + (event.event_type == candidate.event_type) - gap / 4
+        suggestions.append(Suggestion(event=event, score=score, shared_actors=shared, days_apart=gap))
+    return sorted(suggestions, key=lambda s: (-s.score, s.event.pk))
+
+
+def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: AbstractBaseUser) -> CandidateEvent:
+    """Cite a new candidate's evidence as another source of an existing event instead of creating one."""
+    with transaction.atomic():
+        candidate = claim_candidate(candidate_id, user=user, status=CandidateEvent.Status.MERGED)
+        event = Event.objects.filter(pk=event_id).first()
+        if event is None:
+            raise DeskConflict("That event no longer exists; nothing was merged.")
+        if event.sources.filter(
+            article_id=candidate.article_id,
+            evidence_start=candidate.evidence_start,
+            evidence_end=candidate.evidence_end,
+        ).exists():
+            raise DeskConflict("That event already cites this sentence; nothing was merged.")
+        add_source(event=event, candidate=candidate, user=user)
+        candidate.event = event
+        save_with_history(candidate, user=user, reason=f"merged into event {event.pk}")
+    return candidate
+
+
+def merge_events(*, event_id: int, seen_updated_at: dt.datetime, other_id: int, user: AbstractBaseUser) -> Event:
+    """Fold another event into this one: its sources, candidates, actors and timeline places move over, then it goes."""
+    if event_id == other_id:
+        raise DeskConflict("An event cannot be merged into itself.")
+    with transaction.atomic():
+        event = claim_event(event_id, seen_updated_at=seen_updated_at)
+        other = Event.objects.select_for_update().filter(pk=other_id).first()
+        if other is None:
+            raise DeskConflict("That event no longer exists; nothing was merged.")
+        _move_sources(other, event, user=user)
+        CandidateEvent.objects.filter(event=other).update(event=event)
+        _move_timeline_entries(other, event)
+        event.actors.add(*other.actors.all())
+        save_with_history(event, user=user, reason=f"merged event {other.pk} “{other.title}” into this one")
+        delete_with_history(other, user=user, reason=f"merged into event {event.pk}")
+    return event
+
+
+def _move_sources(source_event: Event, target: Event, *, user: AbstractBaseUser) -> None:
+    cited = set(target.sources.values_list("article_id", "evidence_start", "evidence_end"))
+    for source in source_event.sources.all():
+        source.event = target
+        if (source.article_id, source.evidence_start, source.evidence_end) in cited:
+            delete_with_history(source, user=user, reason=f"duplicate of a source of event {target.pk}")
+        else:
+            save_with_history(source, user=user, reason=f"moved from event {source_event.pk}")
+
+
+def _move_timeline_entries(source_event: Event, target: Event) -> None:
+    on_both = TimelineEntry.objects.filter(event=target).values("timeline")
+    TimelineEntry.objects.filter(event=source_event, timeline__in=on_both).delete()
+    TimelineEntry.objects.filter(event=source_event).update(event=target)
+
+
+def split_event(
+    *, event_id: int, seen_updated_at: dt.datetime, source_ids: Sequence[int], user: AbstractBaseUser
+) -> Event:
+    """Move the chosen sources (with their candidates) to a new event copied from this one; returns the new event."""
+    with transaction.atomic():
+        event = claim_event(event_id, seen_updated_at=seen_updated_at)
+        moving = list(event.sources.filter(pk__in=source_ids))
+        if not moving or len(moving) == event.sources.count():
+            raise DeskConflict("Choose some, not all, of the event's sources to split off.")
+        actors = list(event.actors.all())
+        new_event = Event.objects.get(pk=event.pk)
+        new_event.pk = None
+        new_event.created_by = user
+        save_with_history(new_event, user=user, reason=f"split from event {event.pk}")
+        new_event.actors.set(actors)
+        for source in moving:
+            source.event = new_event
+            save_with_history(source, user=user, reason=f"split from event {event.pk}")
+        CandidateEvent.objects.filter(source__in=moving).update(event=new_event)
+        save_with_history(event, user=user, reason=f"split {len(moving)} source(s) off into event {new_event.pk}")
+    return new_event
