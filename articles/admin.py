@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from pathlib import PurePath
 
 from django import forms
@@ -52,9 +54,10 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleImportForm(request.POST or None, request.FILES or None)
         report = None
         if request.method == "POST" and form.is_valid():
-            upload: UploadedFile = form.cleaned_data["file"]
+            upload: UploadedFile[bytes] = form.cleaned_data["file"]
             source = ingest.ImportSource(name=upload.name or "upload", open=lambda: upload, size=upload.size)
-            report = services.import_articles(sources=[source], uploaded_by=request.user)
+            user = request.user if request.user.is_authenticated else None
+            report = services.import_articles(sources=[source], uploaded_by=user)
             announce_import(request, report)
         context = {
             **self.admin_site.each_context(request),
@@ -77,8 +80,8 @@ class ArticleImportForm(forms.Form):
         "a .zip of such files and single articles, or one .txt, .md or .html article."
     )
 
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
         limit = settings.IMPORT_MAX_BYTES
         if upload.size and upload.size > limit:
             raise forms.ValidationError(

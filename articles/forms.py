@@ -29,6 +29,8 @@ class ArticleUploadForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
+        if "file" in self.errors:  # already told why the file was refused; "paste the text" would mislead
+            return data
         upload = data.get("file")
         if data.get("text") and upload:
             raise forms.ValidationError("Paste text or choose a file, not both.")

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests.factories import UserFactory
+from timelines.services.publishing import forget_published_pointers
 
 
 def _missing_service(marker: str) -> str | None:
@@ -48,6 +49,12 @@ def _unhashed_static_files(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _forget_published_pointers() -> None:
+    # Public views remember a slug's published version for a moment; tests reuse slugs in fresh databases.
+    forget_published_pointers()
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 UNDATED = "Undated"
+EN_DASH = "\N{EN DASH}"
 
 
 def format_date_span(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """ "2023", "April 2023", "5 April 2023", "24–25 April 2023", "30 April – 2 May 2023"."""
+    """As an editor would write it: "2023", "April 2023", "5 April 2023", ranges joined by an en dash."""
     if start is None:
         return UNDATED
     if precision == "year":
@@ -26,10 +27,10 @@ def format_date_span(start: dt.date | None, end: dt.date | None, precision: str)
 
 def _format_range(start: dt.date, end: dt.date) -> str:
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_day(end)}"
+        return f"{start.day}{EN_DASH}{_day(end)}"
     if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} – {_day(end)}"
-    return f"{_day(start)} – {_day(end)}"
+        return f"{start.day} {MONTHS[start.month - 1]} {EN_DASH} {_day(end)}"
+    return f"{_day(start)} {EN_DASH} {_day(end)}"
 
 
 def _day(date: dt.date) -> str:

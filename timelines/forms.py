@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from articles.models import Article
-from timelines.models import Actor, EventType, Precision
+from timelines.models import Actor, CandidateEvent, EventType, Precision
 from timelines.services.review import DatedChanges
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -37,7 +37,7 @@ class InboxFilterForm(forms.Form):
         if data.get("published_to"):
             articles = articles.filter(published_on__lte=data["published_to"])
         if data.get("unreviewed"):
-            articles = articles.filter(unreviewed_count__gt=0)
+            articles = articles.filter(Exists(CandidateEvent.objects.unreviewed().filter(article=OuterRef("pk"))))
         return articles
 
 

@@ -61,8 +61,8 @@ class ActorQuerySet(models.QuerySet["Actor"]):
         text = text.strip()
         if not text:
             return self
-        named = Q(canonical_name__icontains=text) | Q(pk__in=ActorAlias.objects.filter(name__icontains=text).values("actor"))
-        return self.filter(named)
+        aliased = ActorAlias.objects.filter(name__icontains=text).values("actor")
+        return self.filter(Q(canonical_name__icontains=text) | Q(pk__in=aliased))
 
 
 class Actor(models.Model):
@@ -151,7 +151,11 @@ class CandidateEvent(DatedMixin):
 
     class Meta:
         ordering = ["article", "evidence_start", "id"]
-        indexes = [models.Index(fields=["decided_by", "-decided_at"], name="candidate_last_decision")]
+        indexes = [
+            models.Index(fields=["decided_by", "-decided_at"], name="candidate_last_decision"),
+            # The inbox counts and filters each article's candidates by status.
+            models.Index(fields=["article", "status"], name="candidate_article_status"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "fingerprint"], name="one_candidate_per_evidence"),
             models.CheckConstraint(condition=Q(evidence_end__gt=models.F("evidence_start")), name="evidence_not_empty"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timelines.views import desk, public, timeline_editing
+from timelines.views import curation, desk, public, timeline_editing
 
 desk_patterns = (
     [
@@ -12,15 +12,15 @@ desk_patterns = (
         path("candidates/<int:pk>/merge/", desk.merge_candidate, name="merge-candidate"),
         path("candidates/<int:pk>/edit/", desk.edit_candidate, name="edit-candidate"),
         path("undo/", desk.undo, name="undo"),
-        path("events/", desk.events, name="events"),
-        path("events/<int:pk>/", desk.event, name="event"),
-        path("events/<int:pk>/edit/", desk.edit_event, name="edit-event"),
-        path("events/<int:pk>/merge/", desk.merge_events, name="merge-events"),
-        path("events/<int:pk>/split/", desk.split_event, name="split-event"),
-        path("actors/", desk.actors, name="actors"),
-        path("actors/search/", desk.actor_search, name="actor-search"),
-        path("actors/<int:pk>/aliases/", desk.add_alias, name="add-alias"),
-        path("actors/<int:pk>/merge/", desk.merge_actor, name="merge-actor"),
+        path("events/", curation.events, name="events"),
+        path("events/<int:pk>/", curation.event, name="event"),
+        path("events/<int:pk>/edit/", curation.edit_event, name="edit-event"),
+        path("events/<int:pk>/merge/", curation.merge_events, name="merge-events"),
+        path("events/<int:pk>/split/", curation.split_event, name="split-event"),
+        path("actors/", curation.actors, name="actors"),
+        path("actors/search/", curation.actor_search, name="actor-search"),
+        path("actors/<int:pk>/aliases/", curation.add_alias, name="add-alias"),
+        path("actors/<int:pk>/merge/", curation.merge_actor, name="merge-actor"),
         path("timelines/", timeline_editing.timeline_list, name="timelines"),
         path("timelines/new/", timeline_editing.timeline_create, name="timeline-create"),
         path("timelines/<int:pk>/", timeline_editing.timeline_edit, name="timeline-edit"),

@@ -49,7 +49,7 @@ _TITLE_PATTERN = (
     r"Senior|Special|Permanent|Supreme|Crown|National Security)\s+)*"
     r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
-    r"Governor|Gen\.|General|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
+    r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker)"
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
@@ -65,11 +65,18 @@ _TITLE_STARTS = word_set(
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
     Permanent Supreme Crown National President Minister Ambassador Secretary-General Secretary Chancellor
     King Queen Prince Emir Sheikh Premier Spokesperson Spokesman Spokeswoman Envoy Senator Sen Governor
-    Gen General Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
+    Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
     Chairman Chairwoman Chair Speaker
     """
 )
 MAX_NAME_CHARS = 60
+# Words that make a capitalized run a body's name, not a person's ("General Motors Corporation").
+_NOT_AN_ORGANIZATION = word_set(
+    """
+    Corporation Company Motors Bank Group Airlines Airways Inc Ltd Council Assembly Ministry Department
+    University Party Agency Organization Organisation Office Committee Commission Court Union Forces
+    """
+)
 # Capitalized only because they open a sentence, or they name a body's own country.
 _SENTENCE_OPENERS = word_set(
     """
@@ -78,6 +85,8 @@ _SENTENCE_OPENERS = word_set(
     UN U.N. US U.S. EU
     """
 )
+_POSSESSIVE_PRONOUNS = word_set("his her its their our my")
+_UN_WORDS = word_set("UN U.N. UNGA UNSC Nations")
 _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an|its|his|her)\s")
 _NAME_BEFORE_COMMA = re.compile(rf"{_FULL_NAME}$")
@@ -138,17 +147,16 @@ class ActorMatcher:
             if country["name"] in canonical:
                 for demonym in country["demonyms"]:
                     self._demonyms[demonym] = canonical[country["name"]]
+        self._opening_words = frozenset(self._longest_from) | frozenset(self._demonyms) | _UN_BODY_WORDS
         self._un_assembly = self._by_key.get(("General", "Assembly"))
         self._un_council = self._by_key.get(("Security", "Council"))
 
     def find(self, text: str, spans: Iterable[tuple[int, int]]) -> list[FoundActor]:
         """Actor mentions within the given (start, end) spans of one article, in text order."""
+        straight = text.replace("\u2019", "'")  # same length, so offsets still index `text`
         tokens: list[tuple[int, int, str]] = []
         for span_start, span_end in spans:
-            tokens.extend(
-                (match.start(), match.end(), match.group().replace("\u2019", "'"))
-                for match in _TOKEN.finditer(text, span_start, span_end)
-            )
+            tokens.extend((*match.span(), match.group()) for match in _TOKEN.finditer(straight, span_start, span_end))
         bare_words = [word[:-2] if word.endswith("'s") else word for _, _, word in tokens]
         found = self._dictionary_mentions(text, tokens, bare_words)
         found = self._with_strangers(text, tokens, bare_words, found)
@@ -172,23 +180,23 @@ class ActorMatcher:
     def _dictionary_mentions(
         self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str]
     ) -> list[FoundActor]:
-        un_context = any(token[2] in ("UN", "U.N.", "UNGA", "UNSC", "Nations") for token in tokens)
+        un_context = not _UN_WORDS.isdisjoint(bare_words)
         found: list[FoundActor] = []
-        index = 0
-        while index < len(tokens):
-            start, _, word = tokens[index]
-            hit = self._lookup(tokens, bare_words, index) if bare_words[index] in self._longest_from else None
-            if hit is None and (word in self._demonyms or word in _UN_BODY_WORDS):
-                hit = self._contextual(tokens, index, un_context)
+        next_free = 0
+        # A comprehension finds the few words that can open a mention; most words cannot.
+        for index in [i for i, word in enumerate(bare_words) if word in self._opening_words]:
+            if index < next_free:
+                continue
+            hit = self._lookup(tokens, bare_words, index) or self._contextual(tokens, index, un_context)
             if hit is None:
-                index += 1
                 continue
             entry, length = hit
-            end = tokens[index + length - 1][1]
+            start, end = tokens[index][0], tokens[index + length - 1][1]
             if self._is_actor_here(text, tokens, index, length, entry):
-                surface = text[start:end]
-                found.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, surface, True)))
-            index += length
+                found.append(
+                    FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, text[start:end], True))
+                )
+            next_free = index + length
         return found
 
     def _contextual(
@@ -221,6 +229,8 @@ class ActorMatcher:
         previous = tokens[index - 1][2] if index > 0 else ""
         if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
             return False
+        if entry.kind == "organization" and (previous in _POSSESSIVE_PRONOUNS or previous.endswith("'s")):
+            return False  # "Putin's Security Council", "his Security Council": a national body
         return not self._inside_longer_name(text, tokens, index, length)
 
     @staticmethod
@@ -253,7 +263,7 @@ class ActorMatcher:
         for match in self._stranger_matches(text, tokens, low, high):
             start, end = match.span(1)
             name = match.group(1)
-            if name.split()[0] in _NOT_A_NAME or "\n" in name:
+            if name.split()[0] in _NOT_A_NAME or "\n" in name or not _NOT_AN_ORGANIZATION.isdisjoint(name.split()):
                 continue
             if any(start < c_end and c_start < end for c_start, c_end in covered):
                 continue

@@ -33,11 +33,11 @@ DATES = (
 EVENT_SENTENCES = (
     "{title} {person} met {other} in {place} {date} to discuss the war in {country}.",
     "{title} {person} said {date} that {country} would not accept new conditions.",
-    "{body} adopted a resolution {date} demanding that {country} withdraw its troops.",
+    "{Body} adopted a resolution {date} demanding that {country} withdraw its troops.",
     "{title} {person} accused {country} of violating the ceasefire {date}.",
-    "{title} {person} invited {other} to attend a summit in {place} scheduled for {date}.",
+    "{title} {person} invited {other} to attend a summit in {place} {date}.",
     "{country} condemned the strikes {date}, calling them a breach of international law.",
-    "{body} imposed new sanctions on {country} {date}.",
+    "{Body} imposed new sanctions on {country} {date}.",
     "\"We had a good meeting {date},\" {person} told reporters in {place}.",
     "{title} {person} warned {date} that {country} was preparing a new offensive.",
     "{person} rejected the proposal {date}, according to the foreign ministry.",
@@ -63,10 +63,11 @@ TRAILER = (
 
 
 def _event_sentence(rng: random.Random) -> str:
-    title, person = rng.choice(PEOPLE)
+    (title, person), (_, other) = rng.sample(PEOPLE, 2)
+    body = rng.choice(BODIES)
     return rng.choice(EVENT_SENTENCES).format(
-        title=title, person=person, other=rng.choice(PEOPLE)[1], place=rng.choice(PLACES),
-        date=rng.choice(DATES), country=rng.choice(COUNTRIES), body=rng.choice(BODIES),
+        title=title, person=person, other=other, place=rng.choice(PLACES),
+        date=rng.choice(DATES), country=rng.choice(COUNTRIES), Body=body[0].upper() + body[1:],
     )  # fmt: skip
 
 
@@ -89,7 +90,7 @@ def make_article(rng: random.Random, words: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m articles.extraction.bench", description=__doc__)
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=lambda value: max(1, int(value)), default=1000)
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
@@ -97,13 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     corpus = [make_article(rng, args.words) for _ in range(args.articles)]
     published = dt.date(2025, 9, 24)
     matcher = starter_matcher()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     candidates = sum(len(extract(text, published=published, actors=matcher)) for text in corpus)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    mean_words = sum(len(text.split()) for text in corpus) / max(len(corpus), 1)
+    mean_words = sum(len(text.split()) for text in corpus) / len(corpus)
     print(f"articles: {len(corpus)}  mean words: {mean_words:.0f}  candidates: {candidates}")
-    print(f"articles/s: {len(corpus) / elapsed:.1f}  mean ms/article: {1000 * elapsed / max(len(corpus), 1):.2f}")
+    # CPU time is what one core gives; wall time also counts waiting for a busy machine.
+    print(f"articles/s (CPU): {len(corpus) / cpu:.1f}  mean ms/article (CPU): {1000 * cpu / len(corpus):.2f}")
+    print(f"articles/s (wall): {len(corpus) / elapsed:.1f}  mean ms/article (wall): {1000 * elapsed / len(corpus):.2f}")
     print(f"peak RSS: {peak_mb:.1f} MB")
     return 0
 

@@ -40,19 +40,29 @@ def find_location(sentence: str) -> str:
     return ""
 
 
-def summarize(text: str, trigger: Trigger, actors: list[FoundActor]) -> str:
+def _short_name(actor: FoundActor) -> str:
+    """People by their full name; bodies and states as the article calls them."""
+    mention = actor.mention
+    if mention.kind == "person":
+        return mention.canonical_name
+    surface = mention.surface.replace("\u2019", "'").removesuffix("'s")
+    return min(surface, mention.canonical_name, key=len)
+
+
+def summarize(text: str, sentence_end: int, trigger: Trigger, actors: list[FoundActor]) -> str:
     """Who, then the clause of the event word, cut at a word boundary."""
     names: list[str] = []
     for actor in actors:
-        if actor.mention.canonical_name not in names and actor.start < trigger.start:
-            names.append(actor.mention.canonical_name)
-    subject = " and ".join(names[:2]) if names else ""
-    clause_end = _CLAUSE_END.search(text, trigger.end)
-    stop = clause_end.start() if clause_end else len(text)
-    phrase = text[trigger.start : stop].strip()
-    summary = f"{subject}: {phrase}" if subject else phrase
+        if actor.start < trigger.start and _short_name(actor) not in names:
+            names.append(_short_name(actor))
+    subject = " and ".join(names[:2])
+    clause_end = _CLAUSE_END.search(text, trigger.end, sentence_end)
+    phrase = text[trigger.start : clause_end.start() if clause_end else sentence_end].strip()
+    # A verb continues its subject ("Lavrov met..."); a noun is a headline ("Lavrov: talks...").
+    separator = " " if trigger.form in ("past", "present") else ": "
+    summary = f"{subject}{separator}{phrase}" if subject else phrase
     if len(summary) > SUMMARY_MAX_CHARS:
-        summary = summary[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        summary = summary[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
     return summary
 
 

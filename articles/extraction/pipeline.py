@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from functools import cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from articles.extraction.actors import ActorMatcher, FoundActor, load_starter_actors
 from articles.extraction.cleaning import readable_paragraphs
@@ -18,6 +18,17 @@ from articles.extraction.types import Candidate, DateMention
 HEADLINE_MAX_WORDS = 25
 
 
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+LocatedT = TypeVar("LocatedT", bound=_Located)
+
+
 @cache
 def starter_matcher() -> ActorMatcher:
     return ActorMatcher(load_starter_actors())
@@ -25,15 +36,15 @@ def starter_matcher() -> ActorMatcher:
 
 def _is_headline(sentence: str) -> bool:
     return (
-        not sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+        not sentence.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", ":"))
         and len(sentence.split()) <= HEADLINE_MAX_WORDS
     )
 
 
-def _within(items: list[Any], starts: list[int], start: int, end: int) -> list[Any]:
+def _within(items: list[LocatedT], starts: list[int], start: int, end: int) -> list[LocatedT]:
     """Items (sorted by .start, with their starts) that lie inside [start, end)."""
     first = bisect_left(starts, start)
-    selected = []
+    selected: list[LocatedT] = []
     for item in items[first:]:
         if item.start >= end:
             break

@@ -36,6 +36,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("AID", "humanitarian military financial", r"\w+\s+(?:aid|assistance)\b"),
     ("RETREAT", "pulled", r"pulled\s+out\b"),
+    ("CONCEDE", "released releases freed", r"\w+\s+(?:[\w-]+\s+){0,3}(?:prisoners|hostages|detainees|captives)\b"),
     ("REQUEST", "called calling calls", r"call\w*\s+(?:on|for)\b"),
     ("ACCUSE", "called calling calls", r"call\w*\s+out\b"),
     ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
@@ -55,7 +56,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "STATEMENT",
         "said says told tells stated announced announces announcing declared declares confirmed "
         "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
-        "addresses addressing speech remarks speakers briefing briefed statement tweeted posted",
+        "addresses addressing speech remarks speakers briefing briefed statement tweeted",
     ),
     (
         "AGREE",
@@ -66,7 +67,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "SUPPORT",
         "supported supports backed backs endorsed endorses welcomed welcomes praised praises recognized recognised",
     ),
-    ("CONCEDE", "conceded concedes lifted eased released releases apologized apologised"),
+    ("CONCEDE", "conceded concedes lifted eased apologized apologised"),
     ("COOPERATE", "cooperated cooperates"),
     ("AID", "provided provides delivered delivers donated donates"),
     ("RETREAT", "withdrew withdraws withdrawn withdrawing withdraw evacuated retreated"),

@@ -120,3 +120,8 @@ def test_a_matcher_is_reusable_across_articles(matcher: ActorMatcher) -> None:
 def test_a_country_inside_another_name_is_not_the_country(matcher: ActorMatcher) -> None:
     text = "Singapore Airlines and Air France flew. In France, Russia. Talks began."
     assert canonical_names(matcher, text) == ["France", "Russia"]
+
+
+def test_a_national_security_council_after_a_possessive_is_not_the_uns(matcher: ActorMatcher) -> None:
+    text = "The UN met. Putin chaired his Security Council. Russia's Security Council met too."
+    assert "United Nations Security Council" not in canonical_names(matcher, text)

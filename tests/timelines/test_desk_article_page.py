@@ -34,7 +34,7 @@ def test_review_page_lists_candidates_in_text_order_with_how_each_date_was_resol
     html = response.content.decode()
     assert html.index(f'id="candidate-{earlier.pk}"') < html.index(f'id="candidate-{later.pk}"')
     assert "“Wednesday”: &quot;Wednesday&quot; against publication 2025-09-24 gives 2025-09-24" in html
-    assert "24 Sep 2025" in html
+    assert "24 September 2025" in html
 
 
 def test_evidence_is_highlighted_in_the_article_text(editor_client):

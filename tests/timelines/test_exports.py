@@ -100,7 +100,7 @@ def test_timelinejs_dates_carry_only_the_known_parts_and_ranges_an_end_date(clie
     assert slides["Month"]["start_date"] == {"year": 2023, "month": 4}
     assert slides["Year"]["start_date"] == {"year": 2024}
     assert slides["Range"]["end_date"] == {"year": 2023, "month": 4, "day": 25}
-    assert "end_date" not in slides["Day"] and slides["Range"]["display_date"] == "24–25 April 2023"
+    assert "end_date" not in slides["Day"] and slides["Range"]["display_date"] == "24\N{EN DASH}25 April 2023"
     assert slides["Day"]["unique_id"] == f"event-{published['day'].pk}" and slides["Day"]["group"] == "Consult"
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import time
 
 import pytest
 from django.db import connection
@@ -7,7 +8,10 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from tests.timelines.timeline_builders import dated_event, many_events, timeline_of
-from timelines.services.publishing import publish_timeline
+from timelines.immutable_cache import ImmutableLRU
+from timelines.models import Timeline
+from timelines.services import publishing
+from timelines.services.publishing import forget_published_pointers, publish_timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +51,7 @@ def test_the_timeline_page_groups_events_by_year_and_month_in_precision_order(cl
         ("2023", [("During 2023", ["A year of talks"]), ("April 2023", ["April talks", "New York meeting"])]),
     ]
     body = response.content.decode()
-    assert "24–25 April 2023" in body and ">April 2023</time>" in body
+    assert "24\N{EN DASH}25 April 2023" in body and ">April 2023</time>" in body
     assert "https://example.org/news/1" in body and "Lavrov met Blinken in New York." in body
 
 
@@ -86,7 +90,7 @@ def test_an_event_has_a_citable_permalink(client, published):
     event = published.events.get(title="New York meeting")
     response = client.get(reverse("public:event", args=["russia-un", event.pk]))
     body = response.content.decode()
-    assert "<h1>New York meeting</h1>" in body and "24–25 April 2023" in body
+    assert "<h1>New York meeting</h1>" in body and "24\N{EN DASH}25 April 2023" in body
     assert "Russia and the UN, version 1" in body
 
 
@@ -124,6 +128,7 @@ def test_if_modified_since_gets_304_unless_the_version_was_published_later(clien
 def test_a_page_is_rendered_once_per_version_and_query(client, published, django_assert_num_queries):
     url = reverse("public:timeline", args=["russia-un"])
     client.get(url)
+    forget_published_pointers()
     with django_assert_num_queries(1):
         response = client.get(url)
     assert response.status_code == 200 and b"New York meeting" in response.content
@@ -169,3 +174,22 @@ def test_hostile_text_is_escaped_on_the_html_pages(client, publisher):
         body = client.get(url).content.decode()
         assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)" in body
         assert "javascript:alert" not in body
+
+
+def test_a_change_made_by_another_worker_is_seen_within_the_pointer_lifetime(client, published, monkeypatch):
+    url = reverse("public:timeline", args=["russia-un"])
+    assert client.get(url).status_code == 200
+    Timeline.objects.filter(pk=published.pk).update(published_version=None)
+    assert client.get(url).status_code == 200
+    later = time.monotonic() + publishing.POINTER_SECONDS
+    monkeypatch.setattr(publishing.time, "monotonic", lambda: later)
+    assert client.get(url).status_code == 404
+
+
+def test_the_in_process_page_cache_evicts_the_least_recently_used_page_beyond_its_budget():
+    pages = ImmutableLRU[str](max_bytes=10)
+    pages.set("a", "A", size=4)
+    pages.set("b", "B", size=4)
+    pages.get("a")
+    pages.set("c", "C", size=4)
+    assert (pages.get("a"), pages.get("b"), pages.get("c")) == ("A", None, "C")

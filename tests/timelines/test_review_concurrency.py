@@ -53,7 +53,9 @@ def test_two_accepts_of_the_same_candidate_create_one_event(editor_client, rival
 def test_an_edit_drawn_before_another_editors_edit_is_refused_not_lost(editor_client, rival_client):
     candidate = CandidateEventFactory()
     fields = {"version": 0, "date_start": "2025-09-24", "date_precision": "day", "event_type": "CONSULT"}
-    rival_client.post(reverse("desk:edit-candidate", args=[candidate.pk]), fields | {"summary": "Rival's words"}, **HTMX)
+    rival_client.post(
+        reverse("desk:edit-candidate", args=[candidate.pk]), fields | {"summary": "Rival's words"}, **HTMX
+    )
 
     response = editor_client.post(
         reverse("desk:edit-candidate", args=[candidate.pk]), fields | {"summary": "My words"}, **HTMX

@@ -1,4 +1,5 @@
 import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -29,7 +30,11 @@ def test_accepting_creates_an_event_cited_by_the_evidence_span_and_quote(editor_
     assert (event.date_start, event.date_end, event.date_precision) == (dt.date(2025, 9, 24),) * 2 + ("day",)
     assert (event.title, event.event_type, event.location) == (candidate.summary, "CONSULT", "New York")
     assert list(event.actors.all()) == [lavrov]
-    assert (source.article, source.evidence_start, source.evidence_end) == (candidate.article, 0, candidate.evidence_end)
+    assert (source.article, source.evidence_start, source.evidence_end) == (
+        candidate.article,
+        0,
+        candidate.evidence_end,
+    )
     assert source.quote == candidate.evidence_text
     assert event.history.first().history_user == editor
     assert f'id="candidate-{candidate.pk}"' in response.content.decode()

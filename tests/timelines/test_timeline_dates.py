@@ -19,15 +19,18 @@ def test_a_year_reads_as_the_year_alone():
 
 
 def test_a_range_within_a_month_names_the_month_once():
-    assert format_date_span(dt.date(2023, 4, 24), dt.date(2023, 4, 25), "range") == "24–25 April 2023"
+    assert format_date_span(dt.date(2023, 4, 24), dt.date(2023, 4, 25), "range") == "24\N{EN DASH}25 April 2023"
 
 
 def test_a_range_across_months_names_both_months_and_the_year_once():
-    assert format_date_span(dt.date(2023, 4, 30), dt.date(2023, 5, 2), "range") == "30 April – 2 May 2023"
+    assert format_date_span(dt.date(2023, 4, 30), dt.date(2023, 5, 2), "range") == "30 April \N{EN DASH} 2 May 2023"
 
 
 def test_a_range_across_years_gives_both_dates_in_full():
-    assert format_date_span(dt.date(2022, 12, 30), dt.date(2023, 1, 2), "range") == "30 December 2022 – 2 January 2023"
+    assert (
+        format_date_span(dt.date(2022, 12, 30), dt.date(2023, 1, 2), "range")
+        == "30 December 2022 \N{EN DASH} 2 January 2023"
+    )
 
 
 def test_a_one_day_range_reads_as_that_day():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from simple_history.utils import bulk_create_with_history
+
 from articles.extraction.types import Candidate
 from articles.models import Article
 from timelines.models import Actor, CandidateEvent
@@ -12,17 +14,25 @@ from timelines.models import Actor, CandidateEvent
 def store_candidates(*, article: Article, candidates: Sequence[Candidate]) -> int:
     """Replace an article's unreviewed candidates; decided ones stay untouched. Call inside a transaction."""
     article.candidates.unreviewed().delete()
-    decided = set(article.candidates.values_list("fingerprint", flat=True))
-    actors_by_name = {a.canonical_name: a for a in Actor.objects.all()}
-    created = 0
+    taken = set(article.candidates.values_list("fingerprint", flat=True))
+    fresh = []
     for candidate in candidates:
-        if candidate.fingerprint in decided:
-            continue
-        decided.add(candidate.fingerprint)
-        row = CandidateEvent.objects.create(article=article, **_candidate_fields(candidate))
-        row.actors.set(actors_by_name[m.canonical_name] for m in candidate.actors if m.canonical_name in actors_by_name)
-        created += 1
-    return created
+        if candidate.fingerprint not in taken:
+            taken.add(candidate.fingerprint)
+            fresh.append(candidate)
+    rows = bulk_create_with_history(
+        [CandidateEvent(article=article, **_candidate_fields(candidate)) for candidate in fresh], CandidateEvent
+    )
+    names = {mention.canonical_name for candidate in fresh for mention in candidate.actors}
+    actor_ids = dict(Actor.objects.filter(canonical_name__in=names).values_list("canonical_name", "pk"))
+    through = CandidateEvent.actors.through
+    through.objects.bulk_create(
+        through(candidateevent_id=row.pk, actor_id=actor_ids[name])
+        for row, candidate in zip(rows, fresh, strict=True)
+        for name in dict.fromkeys(mention.canonical_name for mention in candidate.actors)
+        if name in actor_ids
+    )
+    return len(rows)
 
 
 def _candidate_fields(candidate: Candidate) -> dict[str, object]:

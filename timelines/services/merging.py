@@ -18,8 +18,8 @@ from timelines.services.review import DeskConflict, add_source, claim_candidate,
 MATCH_WINDOW = dt.timedelta(days=3)
 # Longer events are background rather than the same happening; bounding the span keeps the window on the index.
 MAX_EVENT_SPAN = dt.timedelta(days=31)
-# Enough for the densest news days at 100,000 events; the per-candidate ranking needs only the best few.
-MAX_BLOCK_ROWS = 2000
+# A page's windows hold a few hundred events at 100,000 events over ten years; this caps a pathological page.
+MAX_BLOCK_ROWS = 3000
 MIN_SIMILAR_WORDING = 0.3
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOPWORDS = frozenset("the and for with from that this over after about into said says will their".split())  # noqa: SIM905
@@ -46,27 +46,57 @@ def days_apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
-def suggest_events(*, candidates: Sequence[CandidateEvent], limit: int = 3) -> dict[int, list[Suggestion]]:
-    """Events each new, dated candidate may duplicate, best first; two queries whatever the number of candidates.
+@dataclass(frozen=True)
+class _Blocked:
+    """An event in some candidate's date window, read as plain values: thousands cost little."""
 
-    Candidates must come with their actors prefetched.
+    pk: int
+    event_type: str
+    interval: tuple[dt.date, dt.date]
+    words: frozenset[str]
+    actor_ids: frozenset[int]
+
+
+def suggest_events(*, candidates: Sequence[CandidateEvent], limit: int = 3) -> dict[int, list[Suggestion]]:
+    """Events each new, dated candidate may duplicate, best first; three queries whatever the number of candidates.
+
+    Candidates must come with their actors prefetched. The block is the date window, read on the
+    (date_start, date_end) index; actors and wording are compared here, on plain values.
     """
     open_candidates = [c for c in candidates if c.status == CandidateEvent.Status.NEW and c.date_start]
     if not open_candidates:
         return {}
-    blocks = Q()
-    for candidate in open_candidates:
+    blocked = _block(open_candidates)
+    ranked = {candidate.pk: _rank(candidate, blocked)[:limit] for candidate in open_candidates}
+    events = Event.objects.in_bulk({pk for found in ranked.values() for pk, *_ in found})
+    return {
+        candidate_pk: [Suggestion(events[pk], score, shared, gap) for pk, score, shared, gap in found]
+        for candidate_pk, found in ranked.items()
+    }
+
+
+def _block(candidates: Sequence[CandidateEvent]) -> list[_Blocked]:
+    windows = Q()
+    for candidate in candidates:
         start, end = _interval(candidate)
-        window = Q(date_start__lte=end + MATCH_WINDOW, date_start__gte=start - MATCH_WINDOW - MAX_EVENT_SPAN)
-        actor_ids = [actor.pk for actor in candidate.actors.all()]
-        related = (
-            Q(event_type=candidate.event_type) | Q(actors__in=actor_ids)
-            if actor_ids
-            else Q(event_type=candidate.event_type)
+        windows |= Q(
+            date_start__gte=start - MATCH_WINDOW - MAX_EVENT_SPAN,
+            date_start__lte=end + MATCH_WINDOW,
+            date_end__gte=start - MATCH_WINDOW,
         )
-        blocks |= window & related
-    events = list(Event.objects.filter(blocks).distinct().prefetch_related("actors")[:MAX_BLOCK_ROWS])
-    return {candidate.pk: _rank(candidate, events)[:limit] for candidate in open_candidates}
+    in_windows = Event.objects.filter(windows).order_by("pk")
+    rows = list(
+        in_windows.values_list("pk", "event_type", "date_start", "date_end", "title", "summary")[:MAX_BLOCK_ROWS]
+    )
+    actor_ids: dict[int, set[int]] = {}
+    # Literal ids, not a subquery: the planner then reads the event_id index instead of scanning the table.
+    links = Event.actors.through.objects.filter(event_id__in=[row[0] for row in rows])
+    for event_id, actor_id in links.values_list("event_id", "actor_id"):
+        actor_ids.setdefault(event_id, set()).add(actor_id)
+    return [
+        _Blocked(pk, event_type, (start, end or start), words(f"{title} {summary}"), frozenset(actor_ids.get(pk, ())))
+        for pk, event_type, start, end, title, summary in rows
+    ]
 
 
 def _interval(item: CandidateEvent | Event) -> tuple[dt.date, dt.date]:
@@ -74,22 +104,23 @@ def _interval(item: CandidateEvent | Event) -> tuple[dt.date, dt.date]:
     return item.date_start, item.date_end or item.date_start
 
 
-def _rank(candidate: CandidateEvent, events: Iterable[Event]) -> list[Suggestion]:
+def _rank(candidate: CandidateEvent, blocked: Iterable[_Blocked]) -> list[tuple[int, float, tuple[str, ...], int]]:
+    """(event pk, score, shared actor names, days apart), best first."""
     interval = _interval(candidate)
     actor_names = {actor.pk: actor.canonical_name for actor in candidate.actors.all()}
     candidate_words = words(candidate.summary)
-    suggestions = []
-    for event in events:
-        if event.date_start is None or event.pk == candidate.event_id:
+    found = []
+    for event in blocked:
+        gap = days_apart(interval, event.interval)
+        if gap > MATCH_WINDOW.days or event.pk == candidate.event_id:
             continue
-        gap = days_apart(interval, _interval(event))
-        shared = tuple(sorted(actor_names[a.pk] for a in event.actors.all() if a.pk in actor_names))
-        wording = wording_similarity(candidate_words, words(f"{event.title} {event.summary}"))
-        if gap > MATCH_WINDOW.days or (not shared and wording < MIN_SIMILAR_WORDING):
+        shared = tuple(sorted(actor_names[pk] for pk in event.actor_ids & actor_names.keys()))
+        wording = wording_similarity(candidate_words, event.words)
+        if not shared and wording < MIN_SIMILAR_WORDING:
             continue
         score = len(shared) + 2 * wording + (event.event_type == candidate.event_type) - gap / 4
-        suggestions.append(Suggestion(event=event, score=score, shared_actors=shared, days_apart=gap))
-    return sorted(suggestions, key=lambda s: (-s.score, s.event.pk))
+        found.append((event.pk, score, shared, gap))
+    return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
 def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: AbstractBaseUser) -> CandidateEvent:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -12,6 +14,29 @@ from timelines.models import EventSource, EventType, Timeline, TimelineEntry, Ti
 from timelines.snapshots import SNAPSHOT_FORMAT
 
 TYPE_LABELS = dict(EventType.choices)
+# Every public request needs the slug's current version; under load that one query costs more than
+# serving the cached page, so each worker remembers it this long. A publish in this process is seen at once.
+POINTER_SECONDS = 2.0
+_pointers: dict[str, tuple[float, tuple[int, dt.datetime]]] = {}
+
+
+def published_pointer(*, slug: str) -> tuple[int, dt.datetime] | None:
+    """The id and publication time of the version the public sees; other workers see a change within POINTER_SECONDS."""
+    now = time.monotonic()
+    remembered = _pointers.get(slug)
+    if remembered is not None and now - remembered[0] < POINTER_SECONDS:
+        return remembered[1]
+    pointer = Timeline.objects.published_pointer(slug)
+    if pointer is None:
+        _pointers.pop(slug, None)
+    else:
+        _pointers[slug] = (now, pointer)
+    return pointer
+
+
+def forget_published_pointers() -> None:
+    """Drop what this process remembers of published versions (tests reuse slugs in fresh databases)."""
+    _pointers.clear()
 
 
 def build_snapshot(*, timeline: Timeline) -> dict[str, Any]:
@@ -69,6 +94,7 @@ def publish_timeline(*, timeline: Timeline, published_by: AbstractBaseUser | Non
         locked._history_user = published_by  # type: ignore[attr-defined]
         locked._change_reason = f"published version {version.number}"  # type: ignore[attr-defined]
         locked.save(update_fields=["published_version", "updated_at"])
+    _pointers.pop(locked.slug, None)
     timeline.refresh_from_db()
     return version
 
@@ -89,3 +115,4 @@ def unpublish_timeline(*, timeline: Timeline, unpublished_by: AbstractBaseUser |
     timeline._history_user = unpublished_by  # type: ignore[attr-defined]
     timeline._change_reason = "unpublished"  # type: ignore[attr-defined]
     timeline.save(update_fields=["published_version", "updated_at"])
+    _pointers.pop(timeline.slug, None)

@@ -50,7 +50,7 @@ def create_timeline(*, title: str, slug: str, description: str, created_by: Abst
 
 
 def add_events(*, timeline: Timeline, events: Iterable[Event], added_by: AbstractBaseUser | None) -> int:
-    """Put events on the timeline; events already on it are left as they are. Safe to re-run; returns how many were added."""
+    """Put events on the timeline, skipping those already on it. Safe to re-run; returns how many were added."""
     present = set(timeline.entries.values_list("event_id", flat=True))
     new_entries = [
         TimelineEntry(timeline=timeline, event=event, added_by=added_by)

@@ -9,5 +9,5 @@ register = template.Library()
 
 @register.filter
 def date_span(dated: Any) -> str:
-    """A candidate's or event's date as readers see it: "April 2023", "24–25 April 2023"."""
+    """A candidate's or event's date as readers see it, at its precision: "April 2023"."""
     return format_date_span(dated.date_start, dated.date_end, dated.date_precision)

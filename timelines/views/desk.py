@@ -1,14 +1,14 @@
-"""The editors' desk: judging candidates, curating events and actors. Editors only; every region is an HTMX partial."""
+"""The editors' desk: the inbox and judging candidates. Editors only; every region is an HTMX partial."""
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import F, Func, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,20 +19,18 @@ from django_htmx.middleware import HtmxDetails
 from articles.models import Article
 from timelines import forms
 from timelines.highlighting import highlight_segments
-from timelines.models import Actor, ActorAlias, CandidateEvent, Event, EventSource
-from timelines.services import actors as actor_services
+from timelines.models import Actor, CandidateEvent, Event
 from timelines.services import merging, review
 
 REVIEW = "timelines.review_candidateevent"
 INBOX_PAGE_SIZE = 50
-LIST_PAGE_SIZE = 50
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _with_notice(response: HttpResponse, message: str, *, level: str = "error") -> HttpResponse:
+def with_notice(response: HttpResponse, message: str, *, level: str = "error") -> HttpResponse:
     trigger_client_event(response, "notice", {"value": message, "level": level})
     return response
 
@@ -44,12 +42,26 @@ def _with_notice(response: HttpResponse, message: str, *, level: str = "error") 
 @permission_required(REVIEW)
 def inbox(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.InboxFilterForm(request.GET)
-    articles = form.filter(Article.objects.with_unreviewed_counts().defer("original_content", "cleaned_text"))
+    articles = form.filter(_inbox_articles())
     page = Paginator(articles, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "polling": any(a.is_pending for a in page)}
     if request.htmx.target == "inbox-results":
         return render(request, "timelines/desk/inbox.html#inbox-results", context)
     return render(request, "timelines/desk/inbox.html", context)
+
+
+def _inbox_articles() -> QuerySet[Article]:
+    """Newest first, with candidate counts computed for the page's rows only (a GROUP BY would count them all)."""
+    candidates = CandidateEvent.objects.filter(article=OuterRef("pk")).order_by().values("article")
+    counted = candidates.annotate(count=Func(F("pk"), function="COUNT")).values("count")
+    return (
+        Article.objects.defer("original_content", "cleaned_text")
+        .annotate(
+            candidate_count=Coalesce(Subquery(counted), 0),
+            unreviewed_count=Coalesce(Subquery(counted.filter(status=CandidateEvent.Status.NEW)), 0),
+        )
+        .order_by("-created_at", "-id")
+    )
 
 
 # Article review and candidate decisions
@@ -93,7 +105,7 @@ def _candidate_card(
     response = render(
         request, "timelines/desk/article_review.html#candidate-card", {"candidate": _with_suggestions([candidate])[0]}
     )
-    return _with_notice(response, notice, level=level) if notice else response
+    return with_notice(response, notice, level=level) if notice else response
 
 
 @require_GET
@@ -141,7 +153,7 @@ def edit_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(_review_candidates(), pk=pk)
     if candidate.status != CandidateEvent.Status.NEW:
         return _candidate_card(request, pk, notice=review.describe_decision(candidate))
-    form = forms.CandidateForm(request.POST or None, initial=_dated_initial(candidate) | {"version": candidate.version})
+    form = forms.CandidateForm(request.POST or None, initial=dated_initial(candidate) | {"version": candidate.version})
     if request.method == "POST" and form.is_valid():
         try:
             review.edit_candidate(
@@ -150,16 +162,16 @@ def edit_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         except review.DeskConflict as conflict:
             return _candidate_card(request, pk, notice=str(conflict))
         return _candidate_card(request, pk)
-    context = {"candidate": candidate, "form": form, "chosen_actors": _chosen_actors(form, candidate)}
+    context = {"candidate": candidate, "form": form, "chosen_actors": chosen_actors(form, candidate)}
     return render(request, "timelines/desk/article_review.html#candidate-form", context)
 
 
-def _dated_initial(item: CandidateEvent | Event) -> dict[str, Any]:
+def dated_initial(item: CandidateEvent | Event) -> dict[str, Any]:
     fields = ("date_start", "date_end", "date_precision", "event_type", "location", "summary")
     return {field: getattr(item, field) for field in fields} | {"actors": list(item.actors.all())}
 
 
-def _chosen_actors(form: forms.DatedForm, item: CandidateEvent | Event) -> list[Actor]:
+def chosen_actors(form: forms.DatedForm, item: CandidateEvent | Event) -> list[Actor]:
     """The actors the form shows ticked: what was posted, else what the item has."""
     if form.is_bound:
         return list(Actor.objects.filter(pk__in=form.data.getlist("actors")[:100]))
@@ -175,12 +187,12 @@ def undo(request: HtmxHttpRequest) -> HttpResponse:
         if not request.htmx:
             messages.error(request, str(conflict))
             return redirect("desk:inbox")
-        return _with_notice(HttpResponse(status=204), str(conflict))
+        return with_notice(HttpResponse(status=204), str(conflict))
     if undone is None:
         if not request.htmx:
             messages.info(request, "Nothing left to undo.")
             return redirect("desk:inbox")
-        return _with_notice(HttpResponse(status=204), "Nothing left to undo.", level="info")
+        return with_notice(HttpResponse(status=204), "Nothing left to undo.", level="info")
     notice = f"Undone: “{undone}” is waiting again."
     on_page = request.POST.get("article") == str(undone.article_id)
     if request.htmx and not on_page:
@@ -188,206 +200,3 @@ def undo(request: HtmxHttpRequest) -> HttpResponse:
         return HttpResponseClientRedirect(f"{reverse('desk:article', args=[undone.article_id])}#candidate-{undone.pk}")
     response = _candidate_card(request, undone.pk, notice=notice, level="info")
     return reswap(retarget(response, f"#candidate-{undone.pk}"), "outerHTML") if request.htmx else response
-
-
-# Events
-
-
-@require_GET
-@permission_required(REVIEW)
-def events(request: HtmxHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    found = Event.objects.order_by("-date_start", "-id")
-    if query:
-        found = found.filter(Q(title__icontains=query) | Q(summary__icontains=query))
-    page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query}
-    if request.htmx.target == "event-results":
-        return render(request, "timelines/desk/event_list.html#event-results", context)
-    return render(request, "timelines/desk/event_list.html", context)
-
-
-def _event_page(request: HtmxHttpRequest, pk: int, **extra: Any) -> HttpResponse:
-    event = get_object_or_404(Event.objects.prefetch_related("actors").select_related("created_by"), pk=pk)
-    sources = list(event.sources.select_related("article", "added_by", "candidate"))
-    context = {
-        "event": event,
-        "sources": sources,
-        "history": _event_history(event, sources),
-        "seen_updated_at": event.updated_at.isoformat(),
-        "merge_form": forms.EventMergeForm(initial={"seen_updated_at": event.updated_at.isoformat()}),
-    } | extra
-    return render(request, "timelines/desk/event_detail.html", context)
-
-
-def _event_history(event: Event, sources: list[EventSource]) -> list[dict[str, Any]]:
-    """Every recorded change of the event and of its sources, newest first, each with what changed."""
-    records = list(event.history.select_related("history_user"))
-    source_records = list(
-        EventSource.history.filter(Q(event_id=event.pk) | Q(id__in=[s.pk for s in sources])).select_related(
-            "history_user", "article"
-        )
-    )
-    rows = [_history_row(record, older, "event") for record, older in zip(records, [*records[1:], None], strict=True)]
-    rows += [_history_row(record, None, "source") for record in source_records]
-    return sorted(rows, key=lambda row: row["date"], reverse=True)
-
-
-def _history_row(record: Any, older: Any, kind: str) -> dict[str, Any]:
-    changes = []
-    if older is not None and record.history_type == "~":
-        changes = [(c.field, c.old, c.new) for c in record.diff_against(older, excluded_fields=["updated_at"]).changes]
-    verbs = {"+": "added", "~": "changed", "-": "removed"}
-    return {
-        "date": record.history_date,
-        "user": record.history_user,
-        "kind": kind,
-        "verb": verbs[record.history_type],
-        "reason": record.history_change_reason or "",
-        "changes": changes,
-        "record": record,
-    }
-
-
-@require_GET
-@permission_required(REVIEW)
-def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return _event_page(request, pk)
-
-
-@require_http_methods(["GET", "POST"])
-@permission_required(REVIEW)
-def edit_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.prefetch_related("actors"), pk=pk)
-    initial = _dated_initial(event) | {"title": event.title, "seen_updated_at": event.updated_at.isoformat()}
-    form = forms.EventForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review.edit_event(
-                event_id=pk,
-                seen_updated_at=form.cleaned_data["seen_updated_at"],
-                changes=form.changes(),
-                user=request.user,
-            )
-        except review.DeskConflict as conflict:
-            return _event_summary(request, pk, notice=str(conflict))
-        return _event_summary(request, pk)
-    context = {"event": event, "form": form, "chosen_actors": _chosen_actors(form, event)}
-    return render(request, "timelines/desk/event_detail.html#event-form", context)
-
-
-def _event_summary(request: HtmxHttpRequest, pk: int, *, notice: str = "") -> HttpResponse:
-    if not request.htmx:
-        if notice:
-            messages.error(request, notice)
-        return redirect("desk:event", pk)
-    event = get_object_or_404(Event.objects.prefetch_related("actors"), pk=pk)
-    context = {"event": event, "seen_updated_at": event.updated_at.isoformat()}
-    response = render(request, "timelines/desk/event_detail.html#event-summary", context)
-    return _with_notice(response, notice) if notice else response
-
-
-@require_POST
-@permission_required(REVIEW)
-def merge_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    form = forms.EventMergeForm(request.POST)
-    if form.is_valid():
-        try:
-            merging.merge_events(
-                event_id=pk,
-                seen_updated_at=form.cleaned_data["seen_updated_at"],
-                other_id=form.cleaned_data["other"],
-                user=request.user,
-            )
-        except review.DeskConflict as conflict:
-            messages.error(request, str(conflict))
-        else:
-            messages.success(request, f"Event {form.cleaned_data['other']} was merged into this one.")
-    else:
-        messages.error(request, "Give the number of the event to merge.")
-    return redirect("desk:event", pk)
-
-
-@require_POST
-@permission_required(REVIEW)
-def split_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    source_ids = list(EventSource.objects.filter(event_id=pk).values_list("pk", flat=True))
-    form = forms.EventSplitForm(request.POST, source_ids=source_ids)
-    if not form.is_valid():
-        messages.error(request, "Choose the sources to split off.")
-        return redirect("desk:event", pk)
-    try:
-        new_event = merging.split_event(
-            event_id=pk,
-            seen_updated_at=form.cleaned_data["seen_updated_at"],
-            source_ids=form.cleaned_data["sources"],
-            user=request.user,
-        )
-    except review.DeskConflict as conflict:
-        messages.error(request, str(conflict))
-        return redirect("desk:event", pk)
-    messages.success(request, "The chosen sources now make a separate event; give it its own title.")
-    return redirect(new_event)
-
-
-# Actors
-
-
-@require_GET
-@permission_required(REVIEW)
-def actors(request: HtmxHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
-    found = (
-        Actor.objects.matching(query)
-        .annotate(event_count=Count("events", distinct=True))
-        .prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.order_by("name")))
-    )
-    page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query}
-    if request.htmx.target == "actor-results":
-        return render(request, "timelines/desk/actor_list.html#actor-results", context)
-    return render(request, "timelines/desk/actor_list.html", context)
-
-
-@require_GET
-@permission_required(REVIEW)
-def actor_search(request: HtmxHttpRequest) -> HttpResponse:
-    """Autocomplete: actors matching by name or alias, as choices named like the form field asking."""
-    query = request.GET.get("q", "")
-    field = request.GET.get("field", "actors")
-    found = Actor.objects.matching(query).prefetch_related("aliases")[:12] if query.strip() else []
-    context = {"found": found, "field": field if field in {"actors", "keep", "alias_for"} else "actors"}
-    return render(request, "timelines/desk/actor_list.html#actor-options", context)
-
-
-@require_POST
-@permission_required(REVIEW)
-def add_alias(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    actor = get_object_or_404(Actor, pk=pk)
-    form = forms.AliasForm(request.POST)
-    if form.is_valid():
-        try:
-            actor_services.add_alias(actor_id=pk, name=form.cleaned_data["name"], user=request.user)
-        except actor_services.ActorConflict as conflict:
-            messages.error(request, str(conflict))
-    return _actors_matching(actor.canonical_name)
-
-
-@require_POST
-@permission_required(REVIEW)
-def merge_actor(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    form = forms.ActorMergeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose the actor to merge into.")
-        return redirect("desk:actors")
-    try:
-        keep = actor_services.merge_actors(keep_id=form.cleaned_data["keep"].pk, duplicate_id=pk, user=request.user)
-    except actor_services.ActorConflict as conflict:
-        messages.error(request, str(conflict))
-        return redirect("desk:actors")
-    messages.success(request, f"Merged into {keep}; the old name is now one of its aliases.")
-    return _actors_matching(keep.canonical_name)
-
-
-def _actors_matching(name: str) -> HttpResponse:
-    return redirect(f"{reverse('desk:actors')}?{urlencode({'q': name})}")

@@ -17,13 +17,16 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from timelines import exports, feeds
+from timelines.immutable_cache import ImmutableLRU
 from timelines.models import Timeline, TimelineVersion
+from timelines.services.publishing import published_pointer
 from timelines.snapshots import EventFilters, diff_snapshots, find_event, read_events, timeline_page
 
 PublishedView = Callable[..., HttpResponse]
 # Versions never change, so a rendered page stays right for as long as its version is the published one.
 PAGE_CACHE_SECONDS = 24 * 60 * 60
-BROWSER_MAX_AGE = 60
+# Fetching a multi-megabyte page from Redis costs more than serving it; each worker keeps the hot ones.
+_local_pages: ImmutableLRU[tuple[bytes, dict[str, str]]] = ImmutableLRU(max_bytes=64 * 1024 * 1024)
 # Headers a fresh response gets from the decorator itself, not from the cache.
 CONDITIONAL_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
@@ -39,7 +42,7 @@ def published_page(*, params: tuple[str, ...] = ()) -> Callable[[PublishedView],
         @wraps(view)
         @require_safe
         def wrapper(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
-            pointer = Timeline.objects.published_pointer(slug)
+            pointer = published_pointer(slug=slug)
             if pointer is None:
                 raise Http404("No published timeline here.")
             version_id, published_at = pointer
@@ -51,7 +54,8 @@ def published_page(*, params: tuple[str, ...] = ()) -> Callable[[PublishedView],
                 response = _cached_render(f"public:{version_id}:{digest}", lambda: view(request, version_id, **kwargs))
             if response.status_code in (200, 304):
                 response["ETag"], response["Last-Modified"] = etag, http_date(last_modified)
-                patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+                # Browsers revalidate every time (a cheap 304), so an unpublish is seen at once.
+                patch_cache_control(response, public=True, no_cache=True)
                 patch_vary_headers(response, ("HX-Request",))
             return response
 
@@ -70,14 +74,16 @@ def _variant_digest(
 
 
 def _cached_render(key: str, render_page: Callable[[], HttpResponse]) -> HttpResponse:
-    cached = cache.get(key)
+    cached = _local_pages.get(key) or cache.get(key)
     if cached is not None:
+        _local_pages.set(key, cached, size=len(cached[0]))
         content, headers = cached
         return HttpResponse(content, headers=headers)
     response = render_page()
     if response.status_code == 200:
         headers = {name: value for name, value in response.items() if name not in CONDITIONAL_HEADERS}
         cache.set(key, (response.content, headers), PAGE_CACHE_SECONDS)
+        _local_pages.set(key, (response.content, headers), size=len(response.content))
     return response
 
 

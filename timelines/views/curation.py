@@ -1,0 +1,226 @@
+"""Curating what the desk produced: events (history, edits, merge, split) and the actor table. Editors only."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from timelines import forms
+from timelines.models import Actor, ActorAlias, Event, EventSource
+from timelines.services import actors as actor_services
+from timelines.services import merging, review
+from timelines.views.desk import REVIEW, HtmxHttpRequest, chosen_actors, dated_initial, with_notice
+
+LIST_PAGE_SIZE = 50
+
+
+# Events
+
+
+@require_GET
+@permission_required(REVIEW)
+def events(request: HtmxHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    found = Event.objects.order_by("-date_start", "-id")
+    if query:
+        found = found.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query}
+    if request.htmx.target == "event-results":
+        return render(request, "timelines/desk/event_list.html#event-results", context)
+    return render(request, "timelines/desk/event_list.html", context)
+
+
+def _event_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.prefetch_related("actors").select_related("created_by"), pk=pk)
+    sources = list(event.sources.select_related("article", "added_by", "candidate"))
+    context = {
+        "event": event,
+        "sources": sources,
+        "history": _event_history(event, sources),
+        "seen_updated_at": event.updated_at.isoformat(),
+        "merge_form": forms.EventMergeForm(initial={"seen_updated_at": event.updated_at.isoformat()}),
+    }
+    return render(request, "timelines/desk/event_detail.html", context)
+
+
+def _event_history(event: Event, sources: list[EventSource]) -> list[dict[str, Any]]:
+    """Every recorded change of the event and of its sources, newest first, each with what changed."""
+    records = list(event.history.select_related("history_user"))
+    source_records = list(
+        EventSource.history.filter(Q(event_id=event.pk) | Q(id__in=[s.pk for s in sources])).select_related(
+            "history_user", "article"
+        )
+    )
+    rows = [_history_row(record, older, "event") for record, older in zip(records, [*records[1:], None], strict=True)]
+    rows += [_history_row(record, None, "source") for record in source_records]
+    return sorted(rows, key=lambda row: row["date"], reverse=True)
+
+
+def _history_row(record: Any, older: Any, kind: str) -> dict[str, Any]:
+    changes = []
+    if older is not None and record.history_type == "~":
+        changes = [(c.field, c.old, c.new) for c in record.diff_against(older, excluded_fields=["updated_at"]).changes]
+    verbs = {"+": "added", "~": "changed", "-": "removed"}
+    return {
+        "date": record.history_date,
+        "user": record.history_user,
+        "kind": kind,
+        "verb": verbs[record.history_type],
+        "reason": record.history_change_reason or "",
+        "changes": changes,
+        "record": record,
+    }
+
+
+@require_GET
+@permission_required(REVIEW)
+def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _event_page(request, pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(REVIEW)
+def edit_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.prefetch_related("actors"), pk=pk)
+    initial = dated_initial(event) | {"title": event.title, "seen_updated_at": event.updated_at.isoformat()}
+    form = forms.EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review.edit_event(
+                event_id=pk,
+                seen_updated_at=form.cleaned_data["seen_updated_at"],
+                changes=form.changes(),
+                user=request.user,
+            )
+        except review.DeskConflict as conflict:
+            return _event_summary(request, pk, notice=str(conflict))
+        return _event_summary(request, pk)
+    context = {"event": event, "form": form, "chosen_actors": chosen_actors(form, event)}
+    return render(request, "timelines/desk/event_detail.html#event-form", context)
+
+
+def _event_summary(request: HtmxHttpRequest, pk: int, *, notice: str = "") -> HttpResponse:
+    if not request.htmx:
+        if notice:
+            messages.error(request, notice)
+        return redirect("desk:event", pk)
+    event = get_object_or_404(Event.objects.prefetch_related("actors"), pk=pk)
+    context = {"event": event, "seen_updated_at": event.updated_at.isoformat()}
+    response = render(request, "timelines/desk/event_detail.html#event-summary", context)
+    return with_notice(response, notice) if notice else response
+
+
+@require_POST
+@permission_required(REVIEW)
+def merge_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    form = forms.EventMergeForm(request.POST)
+    if form.is_valid():
+        try:
+            merging.merge_events(
+                event_id=pk,
+                seen_updated_at=form.cleaned_data["seen_updated_at"],
+                other_id=form.cleaned_data["other"],
+                user=request.user,
+            )
+        except review.DeskConflict as conflict:
+            messages.error(request, str(conflict))
+        else:
+            messages.success(request, f"Event {form.cleaned_data['other']} was merged into this one.")
+    else:
+        messages.error(request, "Give the number of the event to merge.")
+    return redirect("desk:event", pk)
+
+
+@require_POST
+@permission_required(REVIEW)
+def split_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    source_ids = list(EventSource.objects.filter(event_id=pk).values_list("pk", flat=True))
+    form = forms.EventSplitForm(request.POST, source_ids=source_ids)
+    if not form.is_valid():
+        messages.error(request, "Choose the sources to split off.")
+        return redirect("desk:event", pk)
+    try:
+        new_event = merging.split_event(
+            event_id=pk,
+            seen_updated_at=form.cleaned_data["seen_updated_at"],
+            source_ids=form.cleaned_data["sources"],
+            user=request.user,
+        )
+    except review.DeskConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("desk:event", pk)
+    messages.success(request, "The chosen sources now make a separate event; give it its own title.")
+    return redirect(new_event)
+
+
+# Actors
+
+
+@require_GET
+@permission_required(REVIEW)
+def actors(request: HtmxHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    found = (
+        Actor.objects.matching(query)
+        .annotate(event_count=Count("events", distinct=True))
+        .prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.order_by("name")))
+    )
+    page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query}
+    if request.htmx.target == "actor-results":
+        return render(request, "timelines/desk/actor_list.html#actor-results", context)
+    return render(request, "timelines/desk/actor_list.html", context)
+
+
+@require_GET
+@permission_required(REVIEW)
+def actor_search(request: HtmxHttpRequest) -> HttpResponse:
+    """Autocomplete: actors matching by name or alias, as choices named like the form field asking."""
+    query = request.GET.get("q", "")
+    field = request.GET.get("field", "actors")
+    found = Actor.objects.matching(query).prefetch_related("aliases")[:12] if query.strip() else []
+    context = {"found": found, "field": field if field in {"actors", "keep", "alias_for"} else "actors"}
+    return render(request, "timelines/desk/actor_list.html#actor-options", context)
+
+
+@require_POST
+@permission_required(REVIEW)
+def add_alias(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    actor = get_object_or_404(Actor, pk=pk)
+    form = forms.AliasForm(request.POST)
+    if form.is_valid():
+        try:
+            actor_services.add_alias(actor_id=pk, name=form.cleaned_data["name"], user=request.user)
+        except actor_services.ActorConflict as conflict:
+            messages.error(request, str(conflict))
+    return _actors_matching(actor.canonical_name)
+
+
+@require_POST
+@permission_required(REVIEW)
+def merge_actor(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    form = forms.ActorMergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose the actor to merge into.")
+        return redirect("desk:actors")
+    try:
+        keep = actor_services.merge_actors(keep_id=form.cleaned_data["keep"].pk, duplicate_id=pk, user=request.user)
+    except actor_services.ActorConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("desk:actors")
+    messages.success(request, f"Merged into {keep}; the old name is now one of its aliases.")
+    return _actors_matching(keep.canonical_name)
+
+
+def _actors_matching(name: str) -> HttpResponse:
+    return redirect(f"{reverse('desk:actors')}?{urlencode({'q': name})}")
