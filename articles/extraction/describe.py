@@ -12,7 +12,7 @@ from articles.extraction.types import DateMention
 
 SUMMARY_MAX_CHARS = 120
 # Where the event's own clause ends and circumstances or other clauses begin.
-_CLAUSE_END = re.compile(r"[;:!?]|\.(?:\s|$)|,\s+(?:when|while|as|which|who|where|but|and|after|because)\b")
+_CLAUSE_END = re.compile(r"[;:!?]|,\s+(?:when|while|as|which|who|where|but|and|after|because)\b")
 _NORMALIZE = re.compile(r"\W+")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'.-]*")
 
@@ -46,7 +46,8 @@ def _short_name(actor: FoundActor) -> str:
     if mention.kind == "person":
         return mention.canonical_name
     surface = mention.surface.replace("\u2019", "'").removesuffix("'s")
-    return min(surface, mention.canonical_name, key=len)
+    telling = " " in surface or surface.isupper()  # "UN Security Council", "UNSC"; not "Assembly"
+    return surface if telling and len(surface) < len(mention.canonical_name) else mention.canonical_name
 
 
 def summarize(text: str, sentence_end: int, trigger: Trigger, actors: list[FoundActor]) -> str:
@@ -57,9 +58,10 @@ def summarize(text: str, sentence_end: int, trigger: Trigger, actors: list[Found
             names.append(_short_name(actor))
     subject = " and ".join(names[:2])
     clause_end = _CLAUSE_END.search(text, trigger.end, sentence_end)
-    phrase = text[trigger.start : clause_end.start() if clause_end else sentence_end].strip()
+    phrase = text[trigger.start : clause_end.start() if clause_end else sentence_end].strip().rstrip(".")
     # A verb continues its subject ("Lavrov met..."); a noun is a headline ("Lavrov: talks...").
-    separator = " " if trigger.form in ("past", "present") else ": "
+    is_verb = trigger.form in ("past", "present") and not text[trigger.start : trigger.end].endswith("ing")
+    separator = " " if is_verb else ": "
     summary = f"{subject}{separator}{phrase}" if subject else phrase
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
