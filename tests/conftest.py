@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from tests.factories import UserFactory
+from timelines.roles import ensure_role_groups
 from timelines.services.publishing import forget_published_pointers
 
 
@@ -57,15 +58,26 @@ def _forget_published_pointers() -> None:
     forget_published_pointers()
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
-def editor(db: None) -> Any:
+def role_groups(db: None) -> None:
+    # A transactional test's flush empties the tables, groups made by migrations included.
+    ensure_role_groups(Group, Permission)
+
+
+@pytest.fixture
+def editor(role_groups: None) -> Any:
     user = UserFactory(username="editor")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
 
 @pytest.fixture
-def publisher(db: None) -> Any:
+def publisher(role_groups: None) -> Any:
     user = UserFactory(username="publisher")
     user.groups.add(Group.objects.get(name="Editors"), Group.objects.get(name="Publishers"))
     return user

@@ -60,7 +60,7 @@ def summarize(text: str, sentence_end: int, trigger: Trigger, actors: list[Found
     clause_end = _CLAUSE_END.search(text, trigger.end, sentence_end)
     phrase = text[trigger.start : clause_end.start() if clause_end else sentence_end].strip().rstrip(".")
     # A verb continues its subject ("Lavrov met..."); a noun is a headline ("Lavrov: talks...").
-    is_verb = trigger.form in ("past", "present") and not text[trigger.start : trigger.end].endswith("ing")
+    is_verb = trigger.form in ("past", "present") and not text[trigger.start : trigger.end].split()[0].endswith("ing")
     separator = " " if is_verb else ": "
     summary = f"{subject}{separator}{phrase}" if subject else phrase
     if len(summary) > SUMMARY_MAX_CHARS:

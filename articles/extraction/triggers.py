@@ -29,6 +29,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
     ("SUPPORT", "voted", r"voted\s+(?:for|in\s+favou?r)\b"),
+    ("REJECT", "voted", r"voted\s+against\b"),
+    ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:resolution|law|bill|motion)\b"),
     (
         "COOPERATE",
         "exchanged prisoner joint",

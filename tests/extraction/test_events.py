@@ -179,3 +179,16 @@ def test_a_date_in_a_relative_clause_does_not_date_the_event() -> None:
 def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> None:
     assert candidates("Lavrov Meets Rubio on Monday") == []
     assert len(candidates("Sergey Lavrov said on Monday:\n\u201cWe are ready.\u201d")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The General Assembly passed a non-binding resolution on Monday.", "AGREE"),
+        ("Russia voted against the draft on Monday.", "REJECT"),
+        ("Xi Jinping held a telephone conversation with Emmanuel Macron on Monday.", "CONSULT"),
+        ("Putin called Xi Jinping on Monday.", "CONSULT"),
+    ],
+)
+def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
+    assert [c.event_type for c in candidates(sentence)] == [event_type]

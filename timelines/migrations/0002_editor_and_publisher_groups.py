@@ -1,25 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR_PERMISSIONS = [
-    ("articles", "add_article"),
-    ("articles", "view_article"),
-    ("articles", "change_article"),
-    ("timelines", "review_candidateevent"),
-    ("timelines", "view_candidateevent"),
-    ("timelines", "change_candidateevent"),
-    ("timelines", "add_event"),
-    ("timelines", "change_event"),
-    ("timelines", "view_event"),
-    ("timelines", "add_actor"),
-    ("timelines", "change_actor"),
-    ("timelines", "view_actor"),
-    ("timelines", "add_actoralias"),
-    ("timelines", "add_timeline"),
-    ("timelines", "change_timeline"),
-    ("timelines", "view_timeline"),
-]
-PUBLISHER_PERMISSIONS = [("timelines", "publish_timeline")]
+from timelines.roles import ensure_role_groups
 
 
 def create_groups(apps, schema_editor):
@@ -28,12 +10,7 @@ def create_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, wanted in [("Editors", EDITOR_PERMISSIONS), ("Publishers", PUBLISHER_PERMISSIONS)]:
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in wanted:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    ensure_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 class Migration(migrations.Migration):
