@@ -11,7 +11,9 @@ from timelines.dates_display import month_name
 
 WIDTH = 600
 BAR_AREA = 48
-HEIGHT = 64
+HEIGHT = 66
+# Baseline of the year labels, leaving room for descenders below it.
+LABEL_Y = HEIGHT - 4
 # Beyond ten years, one bar per month gets thinner than a pixel on a phone.
 MAX_MONTH_BUCKETS = 120
 
@@ -36,6 +38,7 @@ class Tick:
 class DensityChart:
     width: int
     height: int
+    label_y: int
     bars: list[Bar]
     ticks: list[Tick]
     summary: str
@@ -60,7 +63,9 @@ def density_chart(starts: Sequence[dt.date | None]) -> DensityChart | None:
         if month == 1 or index == 0:
             ticks.append(Tick(index * step, str(year)))
     span = f"{bars[0].label} to {bars[-1].label}"
-    return DensityChart(WIDTH, HEIGHT, bars, ticks, f"{len(dates)} dated events from {span}, busiest bucket {tallest}.")
+    return DensityChart(
+        WIDTH, HEIGHT, LABEL_Y, bars, ticks, f"{len(dates)} dated events from {span}, busiest bucket {tallest}."
+    )
 
 
 def _bucket_keys(first: dt.date, last: dt.date, *, by_month: bool) -> list[tuple[int, int]]:

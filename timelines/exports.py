@@ -142,7 +142,8 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space, never splitting a UTF-8 character."""
-    chunks, current = [], ""
+    chunks: list[str] = []
+    current = ""
     for char in line:
         limit = 75 if not chunks else 74
         if len((current + char).encode()) > limit:

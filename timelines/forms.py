@@ -41,6 +41,20 @@ class InboxFilterForm(forms.Form):
         return articles
 
 
+def interval_at(start: dt.date | None, end: dt.date | None, precision: str) -> tuple[dt.date | None, dt.date | None]:
+    """The closed interval an editor means: "September 2025" at month precision is 1 to 30 September."""
+    if start is None:
+        return None, None
+    if precision == Precision.MONTH:
+        first = start.replace(day=1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    if precision == Precision.YEAR:
+        return start.replace(month=1, day=1), start.replace(month=12, day=31)
+    if precision == Precision.RANGE:
+        return start, end
+    return start, start
+
+
 class DatedForm(forms.Form):
     """The fields candidates and events share; actors are picked by id from the autocomplete."""
 
@@ -74,10 +88,10 @@ class DatedForm(forms.Form):
 
     def changes(self) -> DatedChanges:
         data = self.cleaned_data
-        start: dt.date | None = data["date_start"]
+        start, end = interval_at(data["date_start"], data["date_end"], data["date_precision"])
         return DatedChanges(
             date_start=start,
-            date_end=data["date_end"] if data["date_precision"] == Precision.RANGE else start,
+            date_end=end,
             date_precision=data["date_precision"],
             event_type=data["event_type"],
             actors=list(data["actors"]),

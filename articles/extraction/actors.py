@@ -156,7 +156,7 @@ class ActorMatcher:
         straight = text.replace("\u2019", "'")  # same length, so offsets still index `text`
         tokens: list[tuple[int, int, str]] = []
         for span_start, span_end in spans:
-            tokens.extend((*match.span(), match.group()) for match in _TOKEN.finditer(straight, span_start, span_end))
+            tokens += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(straight, span_start, span_end)]
         bare_words = [word[:-2] if word.endswith("'s") else word for _, _, word in tokens]
         found = self._dictionary_mentions(text, tokens, bare_words)
         found = self._with_strangers(text, tokens, bare_words, found)

@@ -51,7 +51,16 @@ BACKGROUND_SENTENCES = (
     "Critics, however, question whether such meetings produce concrete results.",
     "In 1962, the Cuban missile crisis brought the world close to nuclear war.",
     "The organization was founded in San Francisco some eight decades ago.",
+    "Moscow and Washington have long disagreed over the expansion of NATO in eastern Europe.",
+    "\"We remain open to dialogue,\" a senior European Union official said, speaking on condition of anonymity.",
+    "Ukraine, which has received billions of dollars in Western aid, continues to press for more air defence.",
+    "The Security Council is made up of five permanent members and ten elected members.",
+    "Critics say the United Nations has struggled to respond to the crises in Sudan and Gaza.",
+    "Relations between China and India have improved since a border arrangement was reached.",
+    "Officials in Brussels expect the negotiations to continue well into next year.",
 )  # fmt: skip
+# News mixes reported events with context: about one sentence in three reports an event.
+EVENT_SHARE = 0.35
 TRAILER = (
     "Read more: How the Security Council works",
     "Share this article",
@@ -77,7 +86,7 @@ def make_article(rng: random.Random, words: int) -> str:
     count = 0
     while count < words:
         sentences = [
-            _event_sentence(rng) if rng.random() < 0.5 else rng.choice(BACKGROUND_SENTENCES)
+            _event_sentence(rng) if rng.random() < EVENT_SHARE else rng.choice(BACKGROUND_SENTENCES)
             for _ in range(rng.randint(2, 5))
         ]
         paragraph = " ".join(sentences)

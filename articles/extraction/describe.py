@@ -32,7 +32,7 @@ def find_location(sentence: str) -> str:
     """The first venue or city named in the sentence, venues read as their city."""
     places = _places_by_first_word()
     for word in _CAPITALIZED.finditer(sentence):
-        for name in places.get(word.group(), ()):
+        for name in places.get(word.group(), ()) or places.get(word.group().rstrip(".,"), ()):
             end = word.start() + len(name)
             if sentence.startswith(name, word.start()) and not sentence[end : end + 1].isalnum():
                 venues: dict[str, str] = geography()["venues"]

@@ -90,6 +90,7 @@
   });
 
   document.body.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target.id === "review-progress") return;  // an out-of-band counter, not the card
     var retarget = event.detail.xhr && event.detail.xhr.getResponseHeader("HX-Retarget");
     var swapped = retarget ? document.querySelector(retarget) : current();
     if (!swapped || !swapped.classList.contains("candidate")) return;

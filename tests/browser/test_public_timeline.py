@@ -19,7 +19,9 @@ def timeline_url(live_server):
     timeline = timeline_of(
         dated_event(dt.date(2022, 2, 24), title="Invasion begins", actors=["Vladimir Putin"], event_type="ASSAULT"),
         dated_event(dt.date(2023, 4, 1), "month", dt.date(2023, 4, 30), title="April talks", actors=["Sergei Lavrov"]),
-        dated_event(dt.date(2023, 4, 24), "range", dt.date(2023, 4, 25), title="New York meeting", actors=["Sergei Lavrov"]),
+        dated_event(
+            dt.date(2023, 4, 24), "range", dt.date(2023, 4, 25), title="New York meeting", actors=["Sergei Lavrov"]
+        ),
         title="Russia and the UN",
         slug="russia-un",
     )

@@ -192,3 +192,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
     assert [c.event_type for c in candidates(sentence)] == [event_type]
+
+
+def test_a_city_at_the_end_of_a_sentence_is_the_location() -> None:
+    (found,) = candidates("Sergey Lavrov met Marco Rubio on Monday in Geneva.")
+    assert found.location == "Geneva"

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from articles.models import Article
 from tests.factories import ActorFactory, ArticleFactory, CandidateEventFactory, EventFactory
 from timelines.models import CandidateEvent
 
@@ -86,3 +87,17 @@ def test_review_page_runs_a_fixed_number_of_queries_whatever_the_number_of_candi
         response = editor_client.get(review_url(article))
 
     assert response.content.decode().count('class="candidate ') == count
+
+
+def test_while_extraction_runs_the_page_polls_and_reloads_once_candidates_are_ready(editor_client):
+    article = ArticleFactory(status=Article.Status.EXTRACTING)
+    poll = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "article-pending"}
+
+    page = editor_client.get(review_url(article)).content.decode()
+    still_running = editor_client.get(review_url(article), **poll)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.EXTRACTED)
+    finished = editor_client.get(review_url(article), **poll)
+
+    assert 'id="article-pending"' in page and 'hx-trigger="every 2s"' in page
+    assert still_running.content.decode().lstrip().startswith('<p id="article-pending"')
+    assert finished["HX-Refresh"] == "true"

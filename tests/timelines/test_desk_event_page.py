@@ -43,6 +43,7 @@ def test_the_event_history_says_who_accepted_edited_and_merged_and_what_changed(
     assert f"accepted from candidate {candidate.pk}" in html
     assert "title: <del>Lavrov meets Blinken</del> → <ins>Lavrov and Blinken meet in New York</ins>" in html
     assert "(edited)" in html
+    assert "actors: <del>—</del> → <ins>Sergei Lavrov</ins>" in html
     assert "added source" in html
     assert "<strong>editor</strong>" in html
 

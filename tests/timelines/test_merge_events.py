@@ -72,6 +72,7 @@ def test_merging_two_events_moves_sources_candidates_actors_and_timeline_places(
     assert set(keep.actors.all()) == {lavrov, blinken}
     candidate.refresh_from_db()
     assert candidate.event == keep
+    assert candidate.history.first().history_change_reason == f"now cites event {keep.pk}"
     assert TimelineEntry.objects.get(pk=entry.pk).event == keep
     assert keep.history.first().history_change_reason.startswith(f"merged event {duplicate.pk}")
 
@@ -144,3 +145,20 @@ def test_merging_from_a_stale_event_page_is_refused(editor_client):
     editor_client.post(reverse("desk:merge-events", args=[keep.pk]), {"other": duplicate.pk, "seen_updated_at": stale})
 
     assert Event.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_the_event_page_offers_likely_duplicates_to_merge_in_one_click(editor_client):
+    lavrov = ActorFactory(canonical_name="Sergei Lavrov")
+    event, duplicate = EventFactory(title="Lavrov in New York"), EventFactory(title="Lavrov at the UN")
+    event.actors.add(lavrov)
+    duplicate.actors.add(lavrov)
+
+    html = editor_client.get(event.get_absolute_url()).content.decode()
+    editor_client.post(
+        reverse("desk:merge-events", args=[event.pk]),
+        {"other": duplicate.pk, "seen_updated_at": event.updated_at.isoformat()},
+    )
+
+    assert f'<input type="hidden" name="other" value="{duplicate.pk}">' in html
+    assert "Looks like: <a" in html
+    assert not Event.objects.filter(pk=duplicate.pk).exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from tests.timelines.timeline_builders import dated_event, many_events, timeline_of
+from timelines.density import density_chart
 from timelines.immutable_cache import ImmutableLRU
 from timelines.models import Timeline
 from timelines.services import publishing
@@ -95,9 +96,10 @@ def test_an_event_has_a_citable_permalink(client, published):
 
 
 def test_the_embed_page_may_be_framed_but_other_pages_may_not(client, published):
-    embed = client.get(reverse("public:embed", args=["russia-un"]))
+    rendered, cached = (client.get(reverse("public:embed", args=["russia-un"])) for _ in range(2))
     page = client.get(reverse("public:timeline", args=["russia-un"]))
-    assert "X-Frame-Options" not in embed and embed["Content-Security-Policy"] == "frame-ancestors *"
+    for embed in (rendered, cached):
+        assert "X-Frame-Options" not in embed and embed["Content-Security-Policy"] == "frame-ancestors *"
     assert page["X-Frame-Options"] == "DENY"
 
 
@@ -193,3 +195,18 @@ def test_the_in_process_page_cache_evicts_the_least_recently_used_page_beyond_it
     pages.get("a")
     pages.set("c", "C", size=4)
     assert (pages.get("a"), pages.get("b"), pages.get("c")) == ("A", None, "C")
+
+
+def test_the_density_overview_has_a_bar_for_every_month_between_the_first_and_last_event():
+    chart = density_chart([dt.date(2023, 11, 5), dt.date(2023, 11, 20), dt.date(2024, 2, 1), None])
+    assert [(bar.label, bar.count) for bar in chart.bars] == [
+        ("November 2023", 2), ("December 2023", 0), ("January 2024", 0), ("February 2024", 1)
+    ]  # fmt: skip
+    assert chart.bars[0].height == 2 * chart.bars[3].height
+    assert [tick.label for tick in chart.ticks] == ["2023", "2024"]
+
+
+def test_the_density_overview_counts_by_year_over_long_spans_and_is_absent_without_dates():
+    chart = density_chart([dt.date(2001, 1, 1), dt.date(2020, 6, 1)])
+    assert len(chart.bars) == 20 and chart.bars[0].label == "2001"
+    assert density_chart([None]) is None

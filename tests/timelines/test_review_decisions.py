@@ -139,3 +139,41 @@ def test_actor_autocomplete_matches_aliases_too(editor_client):
     assert "Antony Blinken" in html
     assert "Lavrov" not in html
     assert 'type="checkbox" name="actors"' in html
+
+
+@pytest.mark.parametrize(
+    ("picked", "precision", "interval"),
+    [
+        ("2025-09-17", "month", (dt.date(2025, 9, 1), dt.date(2025, 9, 30))),
+        ("2024-02-10", "month", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+        ("2025-09-17", "year", (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+        ("2025-09-17", "day", (dt.date(2025, 9, 17), dt.date(2025, 9, 17))),
+    ],
+)
+def test_a_coarser_precision_stores_the_whole_month_or_year(editor_client, picked, precision, interval):
+    candidate = CandidateEventFactory()
+
+    post(
+        editor_client,
+        "edit-candidate",
+        candidate,
+        {
+            "version": 0,
+            "date_start": picked,
+            "date_end": "2030-01-01",
+            "date_precision": precision,
+            "event_type": "AGREE",
+        },
+    )
+
+    candidate.refresh_from_db()
+    assert (candidate.date_start, candidate.date_end) == interval
+
+
+def test_each_decision_also_updates_how_many_candidates_are_waiting(editor_client):
+    candidate = CandidateEventFactory()
+    CandidateEventFactory(article=candidate.article)
+
+    html = post(editor_client, "accept", candidate).content.decode()
+
+    assert '<span id="review-progress" hx-swap-oob="true">1 of 2 waiting</span>' in html

@@ -6,7 +6,7 @@ from django.urls import reverse
 from tests.factories import EventFactory, TimelineEntryFactory, TimelineFactory
 from tests.timelines.timeline_builders import dated_event, timeline_of
 from timelines.models import Timeline, TimelineEntry
-from timelines.services.publishing import build_snapshot
+from timelines.services.publishing import build_snapshot, publish_timeline
 from timelines.services.timeline_editing import EventSearch, add_events, search_events
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +129,13 @@ def test_an_entry_of_another_timeline_cannot_be_edited_through_this_one(editor_c
     response = editor_client.post(reverse("desk:timeline-remove-entry", args=[other.pk, entry.pk]))
     assert response.status_code == 302
     assert TimelineEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_timelines_list_shows_each_drafts_size_and_what_the_public_sees(editor_client, publisher):
+    published = timeline_of(dated_event(dt.date(2023, 4, 5)), dated_event(dt.date(2023, 4, 6)), title="Out there")
+    publish_timeline(timeline=published, published_by=publisher)
+    timeline_of(title="Still a draft")
+    body = editor_client.get(reverse("desk:timelines")).content.decode()
+    assert "Out there" in body and "Version 1" in body
+    assert "Still a draft" in body and "Not published" in body
+    assert [t.entry_count for t in editor_client.get(reverse("desk:timelines")).context["timelines"]] == [2, 0]

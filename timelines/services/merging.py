@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from timelines.models import CandidateEvent, Event, TimelineEntry
 from timelines.services.history import delete_with_history, save_with_history
@@ -67,18 +67,33 @@ def suggest_events(*, candidates: Sequence[CandidateEvent], limit: int = 3) -> d
     if not open_candidates:
         return {}
     blocked = _block(open_candidates)
-    ranked = {candidate.pk: _rank(candidate, blocked)[:limit] for candidate in open_candidates}
+    ranked = {
+        candidate.pk: _rank(candidate, candidate.summary, blocked, exclude=candidate.event_id)[:limit]
+        for candidate in open_candidates
+    }
+    return _with_events(ranked)
+
+
+def suggest_duplicates(*, event: Event, limit: int = 5) -> list[Suggestion]:
+    """Other events that may be this one told again, best first: candidates to merge into it."""
+    if event.date_start is None:
+        return []
+    ranked = _rank(event, f"{event.title} {event.summary}", _block([event]), exclude=event.pk)[:limit]
+    return _with_events({event.pk: ranked})[event.pk]
+
+
+def _with_events(ranked: dict[int, list[tuple[int, float, tuple[str, ...], int]]]) -> dict[int, list[Suggestion]]:
     events = Event.objects.in_bulk({pk for found in ranked.values() for pk, *_ in found})
     return {
-        candidate_pk: [Suggestion(events[pk], score, shared, gap) for pk, score, shared, gap in found]
-        for candidate_pk, found in ranked.items()
+        key: [Suggestion(events[pk], score, shared, gap) for pk, score, shared, gap in found]
+        for key, found in ranked.items()
     }
 
 
-def _block(candidates: Sequence[CandidateEvent]) -> list[_Blocked]:
+def _block(items: Sequence[CandidateEvent | Event]) -> list[_Blocked]:
     windows = Q()
-    for candidate in candidates:
-        start, end = _interval(candidate)
+    for item in items:
+        start, end = _interval(item)
         windows |= Q(
             date_start__gte=start - MATCH_WINDOW - MAX_EVENT_SPAN,
             date_start__lte=end + MATCH_WINDOW,
@@ -104,21 +119,23 @@ def _interval(item: CandidateEvent | Event) -> tuple[dt.date, dt.date]:
     return item.date_start, item.date_end or item.date_start
 
 
-def _rank(candidate: CandidateEvent, blocked: Iterable[_Blocked]) -> list[tuple[int, float, tuple[str, ...], int]]:
+def _rank(
+    item: CandidateEvent | Event, text: str, blocked: Iterable[_Blocked], *, exclude: int | None
+) -> list[tuple[int, float, tuple[str, ...], int]]:
     """(event pk, score, shared actor names, days apart), best first."""
-    interval = _interval(candidate)
-    actor_names = {actor.pk: actor.canonical_name for actor in candidate.actors.all()}
-    candidate_words = words(candidate.summary)
+    interval = _interval(item)
+    actor_names = {actor.pk: actor.canonical_name for actor in item.actors.all()}
+    item_words = words(text)
     found = []
     for event in blocked:
         gap = days_apart(interval, event.interval)
-        if gap > MATCH_WINDOW.days or event.pk == candidate.event_id:
+        if gap > MATCH_WINDOW.days or event.pk == exclude:
             continue
         shared = tuple(sorted(actor_names[pk] for pk in event.actor_ids & actor_names.keys()))
-        wording = wording_similarity(candidate_words, event.words)
+        wording = wording_similarity(item_words, event.words)
         if not shared and wording < MIN_SIMILAR_WORDING:
             continue
-        score = len(shared) + 2 * wording + (event.event_type == candidate.event_type) - gap / 4
+        score = len(shared) + 2 * wording + (event.event_type == item.event_type) - gap / 4
         found.append((event.pk, score, shared, gap))
     return sorted(found, key=lambda item: (-item[1], item[0]))
 
@@ -152,8 +169,8 @@ def merge_events(*, event_id: int, seen_updated_at: dt.datetime, other_id: int, 
         if other is None:
             raise DeskConflict("That event no longer exists; nothing was merged.")
         _move_sources(other, event, user=user)
-        CandidateEvent.objects.filter(event=other).update(event=event)
-        _move_timeline_entries(other, event)
+        _repoint_candidates(CandidateEvent.objects.filter(event=other), event, user=user)
+        _move_timeline_entries(other, event, user=user)
         event.actors.add(*other.actors.all())
         save_with_history(event, user=user, reason=f"merged event {other.pk} “{other.title}” into this one")
         delete_with_history(other, user=user, reason=f"merged into event {event.pk}")
@@ -170,10 +187,21 @@ def _move_sources(source_event: Event, target: Event, *, user: AbstractBaseUser)
             save_with_history(source, user=user, reason=f"moved from event {source_event.pk}")
 
 
-def _move_timeline_entries(source_event: Event, target: Event) -> None:
-    on_both = TimelineEntry.objects.filter(event=target).values("timeline")
-    TimelineEntry.objects.filter(event=source_event, timeline__in=on_both).delete()
-    TimelineEntry.objects.filter(event=source_event).update(event=target)
+def _repoint_candidates(candidates: QuerySet[CandidateEvent], target: Event, *, user: AbstractBaseUser) -> None:
+    # One by one so each candidate's history shows where it went; an event has a handful, not thousands.
+    for candidate in candidates:
+        candidate.event = target
+        save_with_history(candidate, user=user, reason=f"now cites event {target.pk}")
+
+
+def _move_timeline_entries(source_event: Event, target: Event, *, user: AbstractBaseUser) -> None:
+    on_timelines = set(TimelineEntry.objects.filter(event=target).values_list("timeline_id", flat=True))
+    for entry in TimelineEntry.objects.filter(event=source_event):
+        if entry.timeline_id in on_timelines:
+            delete_with_history(entry, user=user, reason=f"event merged into event {target.pk}, already here")
+        else:
+            entry.event = target
+            save_with_history(entry, user=user, reason=f"event merged into event {target.pk}")
 
 
 def split_event(
@@ -194,6 +222,6 @@ def split_event(
         for source in moving:
             source.event = new_event
             save_with_history(source, user=user, reason=f"split from event {event.pk}")
-        CandidateEvent.objects.filter(source__in=moving).update(event=new_event)
+        _repoint_candidates(CandidateEvent.objects.filter(source__in=moving), new_event, user=user)
         save_with_history(event, user=user, reason=f"split {len(moving)} source(s) off into event {new_event.pk}")
     return new_event

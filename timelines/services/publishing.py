@@ -101,11 +101,11 @@ def publish_timeline(*, timeline: Timeline, published_by: AbstractBaseUser | Non
 
 def publish_timeline_if_changed(*, timeline: Timeline, published_by: AbstractBaseUser | None) -> TimelineVersion | None:
     """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run."""
-    current = (
-        TimelineVersion.objects.filter(pk=timeline.published_version_id).values_list("snapshot", flat=True).first()
-    )
-    if current == build_snapshot(timeline=timeline):
-        return None
+    published_id = timeline.published_version_id
+    if published_id is not None:
+        current = TimelineVersion.objects.values_list("snapshot", flat=True).get(pk=published_id)
+        if current == build_snapshot(timeline=timeline):
+            return None
     return publish_timeline(timeline=timeline, published_by=published_by)
 
 

@@ -42,11 +42,13 @@ class DatedChanges:
 def _chosen_actors(changes: DatedChanges, user: AbstractBaseUser) -> list[Actor]:
     """The actors picked, plus the one the editor named: a new actor, or a new alias of a known one."""
     actors = list(changes.actors)
-    if changes.new_actor_name.strip() and changes.alias_for:
-        add_alias(actor_id=changes.alias_for.pk, name=changes.new_actor_name, user=user)
+    name = " ".join(changes.new_actor_name.split())
+    if name and changes.alias_for:
+        if name.casefold() != changes.alias_for.canonical_name.casefold():
+            add_alias(actor_id=changes.alias_for.pk, name=name, user=user)
         actors.append(changes.alias_for)
-    elif changes.new_actor_name.strip():
-        actors.append(add_actor(name=changes.new_actor_name, kind=changes.new_actor_kind, user=user))
+    elif name:
+        actors.append(add_actor(name=name, kind=changes.new_actor_kind, user=user))
     return actors
 
 

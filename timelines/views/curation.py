@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from timelines import forms
 from timelines.models import Actor, ActorAlias, Event, EventSource
 from timelines.services import actors as actor_services
-from timelines.services import merging, review
+from timelines.services import history, merging, review
 from timelines.views.desk import REVIEW, HtmxHttpRequest, chosen_actors, dated_initial, with_notice
 
 LIST_PAGE_SIZE = 50
@@ -46,40 +45,12 @@ def _event_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "event": event,
         "sources": sources,
-        "history": _event_history(event, sources),
+        "history": history.event_history(event=event),
         "seen_updated_at": event.updated_at.isoformat(),
         "merge_form": forms.EventMergeForm(initial={"seen_updated_at": event.updated_at.isoformat()}),
+        "duplicates": merging.suggest_duplicates(event=event),
     }
     return render(request, "timelines/desk/event_detail.html", context)
-
-
-def _event_history(event: Event, sources: list[EventSource]) -> list[dict[str, Any]]:
-    """Every recorded change of the event and of its sources, newest first, each with what changed."""
-    records = list(event.history.select_related("history_user"))
-    source_records = list(
-        EventSource.history.filter(Q(event_id=event.pk) | Q(id__in=[s.pk for s in sources])).select_related(
-            "history_user", "article"
-        )
-    )
-    rows = [_history_row(record, older, "event") for record, older in zip(records, [*records[1:], None], strict=True)]
-    rows += [_history_row(record, None, "source") for record in source_records]
-    return sorted(rows, key=lambda row: row["date"], reverse=True)
-
-
-def _history_row(record: Any, older: Any, kind: str) -> dict[str, Any]:
-    changes = []
-    if older is not None and record.history_type == "~":
-        changes = [(c.field, c.old, c.new) for c in record.diff_against(older, excluded_fields=["updated_at"]).changes]
-    verbs = {"+": "added", "~": "changed", "-": "removed"}
-    return {
-        "date": record.history_date,
-        "user": record.history_user,
-        "kind": kind,
-        "verb": verbs[record.history_type],
-        "reason": record.history_change_reason or "",
-        "changes": changes,
-        "record": record,
-    }
 
 
 @require_GET

@@ -7,13 +7,19 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import F, Func, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
+from django_htmx.http import (
+    HttpResponseClientRedirect,
+    HttpResponseClientRefresh,
+    reswap,
+    retarget,
+    trigger_client_event,
+)
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
@@ -23,6 +29,7 @@ from timelines.models import Actor, CandidateEvent, Event
 from timelines.services import merging, review
 
 REVIEW = "timelines.review_candidateevent"
+NEW = CandidateEvent.Status.NEW
 INBOX_PAGE_SIZE = 50
 
 
@@ -58,7 +65,7 @@ def _inbox_articles() -> QuerySet[Article]:
         Article.objects.defer("original_content", "cleaned_text")
         .annotate(
             candidate_count=Coalesce(Subquery(counted), 0),
-            unreviewed_count=Coalesce(Subquery(counted.filter(status=CandidateEvent.Status.NEW)), 0),
+            unreviewed_count=Coalesce(Subquery(counted.filter(status=NEW)), 0),
         )
         .order_by("-created_at", "-id")
     )
@@ -82,13 +89,17 @@ def _with_suggestions(candidates: list[CandidateEvent]) -> list[CandidateEvent]:
 @permission_required(REVIEW)
 def article(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
+    if request.htmx.target == "article-pending":
+        if article.is_pending:
+            return render(request, "timelines/desk/article_review.html#article-pending", {"article": article})
+        return HttpResponseClientRefresh()
     candidates = _with_suggestions(list(_review_candidates().filter(article=article)))
     spans = [(c.evidence_start, c.evidence_end, c.pk) for c in candidates]
     context = {
         "article": article,
         "candidates": candidates,
         "segments": highlight_segments(article.cleaned_text, spans),
-        "waiting": sum(c.status == CandidateEvent.Status.NEW for c in candidates),
+        "progress": {"waiting": sum(c.status == NEW for c in candidates), "total": len(candidates)},
     }
     return render(request, "timelines/desk/article_review.html", context)
 
@@ -102,10 +113,15 @@ def _candidate_card(
         if notice:
             messages.add_message(request, messages.ERROR if level == "error" else messages.INFO, notice)
         return redirect(f"{reverse('desk:article', args=[candidate.article_id])}#candidate-{candidate.pk}")
-    response = render(
-        request, "timelines/desk/article_review.html#candidate-card", {"candidate": _with_suggestions([candidate])[0]}
-    )
+    context = {"candidate": _with_suggestions([candidate])[0], "progress": _progress(candidate.article_id)}
+    response = render(request, "timelines/desk/article_review.html#candidate-update", context)
     return with_notice(response, notice, level=level) if notice else response
+
+
+def _progress(article_id: int) -> dict[str, int]:
+    return CandidateEvent.objects.filter(article_id=article_id).aggregate(
+        waiting=Count("pk", filter=Q(status=NEW)), total=Count("pk")
+    )
 
 
 @require_GET
@@ -151,7 +167,7 @@ def merge_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @permission_required(REVIEW)
 def edit_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(_review_candidates(), pk=pk)
-    if candidate.status != CandidateEvent.Status.NEW:
+    if candidate.status != NEW:
         return _candidate_card(request, pk, notice=review.describe_decision(candidate))
     form = forms.CandidateForm(request.POST or None, initial=dated_initial(candidate) | {"version": candidate.version})
     if request.method == "POST" and form.is_valid():

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, quote_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -69,7 +69,7 @@ def _variant_digest(
 ) -> str:
     """Which rendering of which version: the publication time guards against a reused id (a restored database)."""
     query = sorted((name, value) for name in params for value in request.GET.getlist(name) if value)
-    variant = (view, request.get_host(), bool(request.htmx), sorted(kwargs.items()), query)  # type: ignore[attr-defined]
+    variant = (view, request.scheme, request.get_host(), bool(request.htmx), sorted(kwargs.items()), query)  # type: ignore[attr-defined]
     return hashlib.sha256(repr(variant).encode()).hexdigest()
 
 
