@@ -65,3 +65,16 @@ def test_the_inbox_polls_while_an_article_is_extracting_and_stops_after(editor_c
     assert extracting.lstrip().startswith('<section id="inbox-results"')
     assert 'hx-trigger="every 2s"' in extracting
     assert 'hx-trigger="every 2s"' not in extracted
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_inbox_runs_a_fixed_number_of_queries_whatever_the_number_of_articles(
+    editor_client, django_assert_max_num_queries, count
+):
+    for article in ArticleFactory.create_batch(count):
+        CandidateEventFactory.create_batch(2, article=article)
+
+    with django_assert_max_num_queries(7):
+        html = inbox(editor_client, unreviewed="on")
+
+    assert html.count("<strong>2</strong>") == count
