@@ -131,7 +131,9 @@ class EventSplitForm(forms.Form):
 
     def __init__(self, *args: Any, source_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sources"].choices = [(pk, pk) for pk in source_ids]
+        sources = self.fields["sources"]
+        assert isinstance(sources, forms.TypedMultipleChoiceField)
+        sources.choices = [(pk, pk) for pk in source_ids]
 
 
 class AliasForm(forms.Form):

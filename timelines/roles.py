@@ -29,6 +29,4 @@ def ensure_role_groups(group_model: Any, permission_model: Any) -> None:
     for name, wanted in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
         for app_label, codename in wanted:
-            group.permissions.add(
-                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            group.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))

@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -21,10 +21,8 @@ TEXT = (
 
 
 @pytest.fixture
-def review_setup():
-    user = UserFactory(username="keyboard-editor")
-    # A transactional test flushes the tables, the migration-made groups with them; permissions come back.
-    user.user_permissions.add(Permission.objects.get(codename="review_candidateevent"))
+def review_setup(role_groups):
+    UserFactory(username="keyboard-editor").groups.add(Group.objects.get(name="Editors"))
     lavrov = ActorFactory(canonical_name="Sergei Lavrov")
     existing = EventFactory(title="Lavrov statement on the talks", summary="", event_type="STATEMENT")
     existing.actors.add(lavrov)

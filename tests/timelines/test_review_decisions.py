@@ -177,3 +177,19 @@ def test_each_decision_also_updates_how_many_candidates_are_waiting(editor_clien
     html = post(editor_client, "accept", candidate).content.decode()
 
     assert '<span id="review-progress" hx-swap-oob="true">1 of 2 waiting</span>' in html
+
+
+def test_an_invalid_edit_keeps_the_actors_the_editor_ticked(editor_client):
+    candidate = CandidateEventFactory()
+    putin = ActorFactory(canonical_name="Vladimir Putin")
+
+    response = post(
+        editor_client,
+        "edit-candidate",
+        candidate,
+        {"version": 0, "date_precision": "day", "event_type": "CONSULT", "actors": [putin.pk, "junk"]},
+    )
+
+    assert (
+        f'<input type="checkbox" name="actors" value="{putin.pk}" checked> Vladimir Putin' in response.content.decode()
+    )

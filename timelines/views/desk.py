@@ -190,7 +190,8 @@ def dated_initial(item: CandidateEvent | Event) -> dict[str, Any]:
 def chosen_actors(form: forms.DatedForm, item: CandidateEvent | Event) -> list[Actor]:
     """The actors the form shows ticked: what was posted, else what the item has."""
     if form.is_bound:
-        return list(Actor.objects.filter(pk__in=form.data.getlist("actors")[:100]))
+        posted = [pk for pk in form["actors"].value() or [] if str(pk).isdigit()]
+        return list(Actor.objects.filter(pk__in=posted[:100]))
     return list(item.actors.all())
 
 
