@@ -44,8 +44,16 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
     ("REJECT", "ruled", r"ruled\s+out\b"),
     ("MOBILIZE", "military", r"military\s+(?:drills|exercises)\b"),
-    ("ASSAULT", "launched", r"launched\s+(?:an?\s+)?(?:attack|strikes?|missiles?|offensive)\b"),
-    ("ASSAULT", "fired", r"fired\s+(?:missiles?|rockets?)\b"),
+    (
+        "ASSAULT",
+        "launched launches fired fires",
+        r"(?:launch|fire)\w*\s+(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|missiles?|rockets?|drones?|offensive|shells)\b",
+    ),
+    # A trip is a visit: "flew to Kyiv", "arrived in Beijing", "traveled to Moscow".
+    ("CONSULT", "arrived arrives flew flies traveled travelled travels landed", r"\w+\s+(?:in|to)\s+(?=(?-i:[A-Z]))"),
+    ("REJECT", "cast casts", r"casts?\s+(?:a|its|their|his|her)\s+veto\b"),
+    # "bears responsibility", "is responsible for": blame stated without "accused".
+    ("ACCUSE", "bears bear bore holds held", r"\w+\s+(?:\w+\s+)?responsib(?:ility|le)\b"),
 )
 WORDS: tuple[tuple[str, str], ...] = (
     (
@@ -79,7 +87,11 @@ WORDS: tuple[tuple[str, str], ...] = (
         "demanding invited invites invitation proposed proposes implored",
     ),
     ("ACCUSE", "accused accuses accusing blamed blames blaming alleged alleges denounced denounces"),
-    ("REJECT", "rejected rejects rejecting refused refuses dismissed dismisses vetoed vetoes denied denies boycotted"),
+    (
+        "REJECT",
+        "rejected rejects rejecting refused refuses dismissed dismisses vetoed vetoes veto denied denies boycotted "
+        "opposed opposes cancelled canceled postponed",
+    ),
     ("THREATEN", "threatened threatens threatening warned warns warning ultimatum"),
     (
         "PROTEST",
@@ -100,14 +112,14 @@ for _kind, _first_words, _pattern in PHRASES:
         _PHRASES_BY_FIRST_WORD.setdefault(_word, []).append((_kind, re.compile(_pattern, re.IGNORECASE)))
 
 _WORD = re.compile(r"[A-Za-z]+")
-_IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze")
+_IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze flew cast bore")
 # Nouns, and the adjectives that open noun phrases ("humanitarian aid").
 _NOMINAL = word_set(
     """
     meeting meetings talks summit summits session sessions consultations negotiations discussion
     discussions gathering speech remarks speakers briefing statement agreement accord treaty embargo
     tariffs blockade ultimatum invasion invitation warning visit call address exchange assistance aid
-    exercises drills sanctions humanitarian military financial prisoner joint
+    exercises drills sanctions humanitarian military financial prisoner joint veto
     """
 )
 

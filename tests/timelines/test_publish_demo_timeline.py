@@ -10,17 +10,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_command_accepts_candidates_and_publishes_them_once(publisher):
-    article = ArticleFactory()
+    article = ArticleFactory(published_on=dt.date(2023, 4, 10))
     CandidateEventFactory(article=article, date_start=dt.date(2023, 4, 5), date_end=dt.date(2023, 4, 5))
     CandidateEventFactory(article=article, date_start=dt.date(2023, 4, 1), date_end=dt.date(2023, 4, 30),
                           date_precision="month", evidence_start=1)  # fmt: skip
     CandidateEventFactory(article=article, date_start=None, date_end=None, date_precision="", evidence_start=2)
+    newest = CandidateEventFactory(article=ArticleFactory(published_on=dt.date(2025, 1, 1))).article
     call_command("publish_demo_timeline", user="publisher")
     call_command("publish_demo_timeline", user="publisher")
     timeline = Timeline.objects.get(slug="russia-un-ukraine")
     assert timeline.versions.count() == 1
     assert [e["precision"] for e in timeline.published_version.snapshot["events"]] == ["month", "day"]
-    assert CandidateEvent.objects.unreviewed().count() == 1
+    assert CandidateEvent.objects.unreviewed().count() == 2
+    assert newest.candidates.unreviewed().count() == 1
     assert timeline.published_version.published_by == publisher
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -86,8 +86,10 @@ def set_entry_note(*, timeline: Timeline, entry_id: int, note: str, noted_by: Ab
     return entry
 
 
-def timeline_from_candidates(*, slug: str, title: str, description: str, user: AbstractBaseUser) -> Timeline:
-    """Accept every new dated candidate and put every dated event citing an extracted article on the timeline.
+def timeline_from_candidates(
+    *, slug: str, title: str, description: str, user: AbstractBaseUser, keep_for_review: Collection[int] = ()
+) -> Timeline:
+    """Accept every new dated candidate (but those of the articles kept for review) and put the events on the timeline.
 
     Safe to re-run: decided candidates and events already on the timeline are left alone.
     """
@@ -95,7 +97,10 @@ def timeline_from_candidates(*, slug: str, title: str, description: str, user: A
         title=title, slug=slug, description=description, created_by=user
     )
     for candidate_id in (
-        CandidateEvent.objects.unreviewed().filter(date_start__isnull=False).values_list("pk", flat=True)
+        CandidateEvent.objects.unreviewed()
+        .filter(date_start__isnull=False)
+        .exclude(article_id__in=keep_for_review)
+        .values_list("pk", flat=True)
     ):
         try:
             accept_candidate(candidate_id=candidate_id, user=user)

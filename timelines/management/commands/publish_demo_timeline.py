@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.models import Article
 from timelines.services.publishing import publish_timeline_if_changed
 from timelines.services.timeline_editing import timeline_from_candidates
 
@@ -15,7 +16,10 @@ DEMO_DESCRIPTION = (
 
 
 class Command(BaseCommand):
-    help = "Accept the seed articles' candidates, build the demo timeline from them and publish it. Safe to re-run."
+    help = (
+        "Accept the seed articles' candidates (but the newest article's), build the demo timeline from them and "
+        "publish it. Safe to re-run."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--user", required=True, help="Username recorded as accepting and publishing.")
@@ -25,7 +29,13 @@ class Command(BaseCommand):
         publisher = get_user_model().objects.filter(username=user).first()
         if publisher is None:
             raise CommandError(f"No user named {user!r}.")
-        timeline = timeline_from_candidates(slug=slug, title=DEMO_TITLE, description=DEMO_DESCRIPTION, user=publisher)
+        # The newest article stays on the desk, so a newcomer has candidates to review.
+        newest = (
+            Article.objects.exclude(published_on=None).order_by("-published_on", "-pk").values_list("pk", flat=True)[:1]
+        )
+        timeline = timeline_from_candidates(
+            slug=slug, title=DEMO_TITLE, description=DEMO_DESCRIPTION, user=publisher, keep_for_review=list(newest)
+        )
         version = publish_timeline_if_changed(timeline=timeline, published_by=publisher)
         events = timeline.entries.count()
         if version is None:
