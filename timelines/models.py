@@ -106,6 +106,10 @@ class CandidateQuerySet(models.QuerySet["CandidateEvent"]):
     def decided(self) -> CandidateQuerySet:
         return self.exclude(status=CandidateEvent.Status.NEW)
 
+    def for_review(self) -> CandidateQuerySet:
+        """With what a desk card shows: the decider, the event and the actors."""
+        return self.select_related("decided_by", "event").prefetch_related("actors")
+
 
 class CandidateEvent(DatedMixin):
     """An event the extractor proposes from one sentence of one article, awaiting an editor."""
@@ -195,11 +199,7 @@ class Event(DatedMixin):
 
     class Meta:
         ordering = ["date_start", "sort_rank", "date_end", "id"]
-        indexes = [
-            models.Index(fields=["date_start", "date_end"]),
-            # Merge suggestions block on a date window per event type.
-            models.Index(fields=["event_type", "date_start"]),
-        ]
+        indexes = [models.Index(fields=["date_start", "date_end"])]
 
     def __str__(self) -> str:
         return self.title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -86,8 +87,20 @@ _SENTENCE_OPENERS = word_set(
     """
 )
 _POSSESSIVE_PRONOUNS = word_set("his her its their our my")
+# "China's Commerce Ministry said": a state's own organ speaks for the state.
+_STATE_ORGANS = word_set(
+    """
+    Ministry Government Cabinet Parliament Embassy Mission Office Army Navy Forces Guard Senate Congress
+    Duma Knesset Majlis Presidency Administration Legislature
+    """
+)
+MAX_ORGAN_NAME_TOKENS = 4
 _UN_WORDS = word_set("UN U.N. UNGA UNSC Nations")
 _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
+# "the Council" is the UN's only where the UN was named shortly before (or just after):
+# a long article may also speak of a city council or a national assembly.
+UN_CONTEXT_TOKENS_BEFORE = 400
+UN_CONTEXT_TOKENS_AFTER = 40
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an|its|his|her)\s")
 _NAME_BEFORE_COMMA = re.compile(rf"{_FULL_NAME}$")
 # Capitalized words that start sentences or dates, never a stranger's first name.
@@ -97,6 +110,12 @@ _NOT_A_NAME = word_set(
     Sunday January February March April May June July August September October November December
     """
 )
+
+
+def _near(positions: list[int], index: int) -> bool:
+    """Whether a position lies within the UN-context window around index (positions sorted)."""
+    nearest = bisect_left(positions, index - UN_CONTEXT_TOKENS_BEFORE)
+    return nearest < len(positions) and positions[nearest] <= index + UN_CONTEXT_TOKENS_AFTER
 
 
 @dataclass(frozen=True)
@@ -180,14 +199,14 @@ class ActorMatcher:
     def _dictionary_mentions(
         self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str]
     ) -> list[FoundActor]:
-        un_context = not _UN_WORDS.isdisjoint(bare_words)
+        un_positions = [i for i, word in enumerate(bare_words) if word in _UN_WORDS]
         found: list[FoundActor] = []
         next_free = 0
         # A comprehension finds the few words that can open a mention; most words cannot.
         for index in [i for i, word in enumerate(bare_words) if word in self._opening_words]:
             if index < next_free:
                 continue
-            hit = self._lookup(tokens, bare_words, index) or self._contextual(tokens, index, un_context)
+            hit = self._lookup(tokens, bare_words, index) or self._contextual(tokens, index, _near(un_positions, index))
             if hit is None:
                 continue
             entry, length = hit
@@ -225,13 +244,23 @@ class ActorMatcher:
         if following in TITLE_WORDS:
             return False
         if _POSSESSIVE.search(tokens[index + length - 1][2]) and following[:1].isupper():
-            return False  # "Iran's Masoud Pezeshkian": the person is the actor
+            # "Iran's Masoud Pezeshkian": the person is the actor; "Iran's Foreign Ministry": the state
+            return self._names_state_organ(tokens, index + length)
         previous = tokens[index - 1][2] if index > 0 else ""
         if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
             return False
         if entry.kind == "organization" and (previous in _POSSESSIVE_PRONOUNS or previous.endswith("'s")):
             return False  # "Putin's Security Council", "his Security Council": a national body
         return not self._inside_longer_name(text, tokens, index, length)
+
+    @staticmethod
+    def _names_state_organ(tokens: list[tuple[int, int, str]], index: int) -> bool:
+        for _, _, word in tokens[index : index + MAX_ORGAN_NAME_TOKENS]:
+            if word in _STATE_ORGANS:
+                return True
+            if not word[:1].isupper() or (word in TITLE_WORDS and word not in ("Foreign", "Defense", "Defence")):
+                return False
+        return False
 
     @staticmethod
     def _inside_longer_name(text: str, tokens: list[tuple[int, int, str]], index: int, length: int) -> bool:
@@ -242,6 +271,7 @@ class ActorMatcher:
                 text[previous_end : tokens[index][0]] == " "
                 and previous[:1].isupper()
                 and previous not in _SENTENCE_OPENERS
+                and previous not in _NOT_A_NAME  # "on Tuesday Russia said"
             ):
                 return True
         last = index + length - 1

@@ -33,10 +33,12 @@ _ATTRIBUTION_AFTER_QUOTE = re.compile(r"[\u201d\"]\s*,?\s*(\w+)")
 _SCHEDULED = re.compile(
     r"\b(?:scheduled|slated|set|due|planned)\s+(?:for|on|to)\b|\bwill\b|\bto be held\b", re.IGNORECASE
 )
-_RESOLUTION_CONTENT = re.compile(r"\bresolution\s+(demanding|calling for|urging|condemning|imposing)\b", re.IGNORECASE)
+_RESOLUTION_CONTENT = re.compile(
+    r"\bresolution\s+(demanding|calling (?:for|on|upon)|urging|condemning|imposing|welcoming)\b", re.IGNORECASE
+)
 _RESOLUTION_CONTENT_TYPE = {
-    "demanding": "REQUEST", "calling for": "REQUEST", "urging": "REQUEST",
-    "condemning": "PROTEST", "imposing": "SANCTION",
+    "demanding": "REQUEST", "calling": "REQUEST", "urging": "REQUEST",
+    "condemning": "PROTEST", "imposing": "SANCTION", "welcoming": "SUPPORT",
 }  # fmt: skip
 _COMPLEMENT = re.compile(r"\bthat\b")
 # "has repeatedly threatened", "has met": habits and the unspecific past of the present
@@ -45,6 +47,34 @@ _HABITUAL = re.compile(
     r"\b(?:repeatedly|often|always|never|frequently|regularly|routinely|historically|traditionally|long)\s+$"
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$")
+# "troops remain deployed": a state, not an act.
+_STATIVE = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed|still)\s+$")
+# Only meetings are announced ahead ("will hold talks"); any other act in the future has not happened.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|intends? to|(?:is|are) (?:expected|set|due|poised|likely) to)\s+"
+    r"(?:[\w'-]+\s+){0,8}$",  # words only: a quote or a comma in between ends the future's reach
+    re.IGNORECASE,
+)
+_FUTURE_DATE_WORDS = ("later", "next", "coming", "upcoming", "tomorrow")
+# Unnamed sources: "analysts said", "officials said" report others' acts, they are not an actor's statement.
+_ANONYMOUS_SPEAKER = re.compile(
+    r"\b(?:analysts?|officials?|sources?|diplomats?|experts?|observers?|traders?|economists?|investors?|"
+    r"witnesses|residents|people familiar with[\w\s]*|reports?|the company|the firm|critics)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SAY_VERBS = frozenset(("said", "says", "told", "tells", "stated", "declared", "insisted", "stressed", "added"))
+# Content of a statement that makes the statement an accusation: "said Russia attacked".
+_ACCUSING_CONTENT = frozenset(("ASSAULT", "COERCE", "ACCUSE"))
+_TRAVEL_VERBS = frozenset(("arrived", "arrives", "flew", "flies", "traveled", "travelled", "travels", "landed"))
+_ECONOMIC = re.compile(
+    r"%|\b(?:percent|per cent|shares|stocks?|prices?|profits?|revenues?|earnings|sales|output|harvest|"
+    r"GDP|inflation|interest rates?|quarter|growth|investors)\b"
+)
+# A subject that refers back to the actors of the previous sentence.
+_GROUP_SUBJECT = re.compile(
+    r"(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|delegations|"
+    r"foreign ministers|men|parties|governments)\b"
+)
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
@@ -61,6 +91,7 @@ class SentenceContext:
     context_date: DateMention | None
     published: dt.date | None
     body_index: int
+    previous_actors: tuple[FoundActor, ...] = ()
 
 
 def _main_part_end(ctx: SentenceContext) -> int:
@@ -88,6 +119,7 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
 
     Words of a that-clause ("said that Russia attacked") are the content, not the act.
     """
+    all_triggers = triggers
     complement = _COMPLEMENT.search(ctx.text, ctx.start, ctx.end)
     if complement and any(t.form != "noun" and t.start < complement.start() for t in triggers):
         triggers = [trigger for trigger in triggers if trigger.start < complement.start()]
@@ -97,10 +129,12 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
     if not verbs:
         return max(triggers, key=lambda trigger: (trigger.rank, -trigger.start))
     main = verbs[0]
+    if _accuses_another(ctx, main, all_triggers):
+        return Trigger(main.start, main.end, "ACCUSE", main.form)
     if main.event_type == "AGREE":
         content = _RESOLUTION_CONTENT.search(ctx.text, main.end, ctx.end)
         if content:
-            content_type = _RESOLUTION_CONTENT_TYPE[content.group(1).lower()]
+            content_type = _RESOLUTION_CONTENT_TYPE[content.group(1).split()[0].lower()]
             return Trigger(content.start(1), content.end(1), content_type, main.form)
     sharper = [t for t in triggers if t.form == "participle" and t.start > main.start and t.rank > main.rank]
     if main.event_type == "STATEMENT" and sharper and ctx.text[: sharper[0].start].rstrip().endswith(","):
@@ -109,16 +143,42 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
     return main
 
 
-def _is_hypothetical(ctx: SentenceContext, main: Trigger) -> bool:
-    """Modal, negated, habitual or conditional: something that did not simply happen."""
+def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> bool:
+    """ "X said Russia attacked Y": a statement whose content blames an actor other than the speaker."""
+    if ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+        return False
+    speaker = ctx.actors[0].mention.canonical_name if ctx.actors and ctx.actors[0].start < main.start else ""
+    content = [t for t in triggers if t.start > main.end and t.form != "noun" and t.event_type in _ACCUSING_CONTENT]
+    if not content:
+        return False
+    blamed = [a for a in ctx.actors if main.end <= a.start < content[0].start]
+    return any(actor.mention.canonical_name != speaker for actor in blamed)
+
+
+def _is_hypothetical(ctx: SentenceContext, main: Trigger, outside: list[tuple[int, int]]) -> bool:
+    """Modal, negated, habitual, stative, conditional or future: something that did not simply happen."""
     if _CONDITIONAL_OPENING.match(ctx.text, ctx.start):
         return True
-    return any(pattern.search(ctx.text, ctx.start, main.start) for pattern in (_MODAL, _NEGATED, _HABITUAL))
+    futures = _FUTURE.finditer(ctx.text, ctx.start, main.start) if main.event_type != "CONSULT" else ()
+    if any(not any(start <= m.start() < stop for start, stop in outside) for m in futures):
+        return True
+    patterns = (_MODAL, _NEGATED, _HABITUAL, _STATIVE)
+    return any(pattern.search(ctx.text, ctx.start, main.start) for pattern in patterns)
+
+
+def _is_anonymous_report(ctx: SentenceContext, main: Trigger) -> bool:
+    """ "..., officials said": the speaker is nobody the timeline can name."""
+    if ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+        return False
+    source = _ANONYMOUS_SPEAKER.search(ctx.text, ctx.start, main.start)
+    return source is not None and not any(source.start() - 2 <= a.end <= source.end() for a in ctx.actors)
 
 
 def _is_continuation(ctx: SentenceContext) -> bool:
     """A sentence whose speaker is only referred back to ("He added", "The minister said")."""
     sentence = ctx.text[ctx.start : ctx.end]
+    if _GROUP_SUBJECT.match(sentence):
+        return False
     if sentence[:1] in '"\u201c':
         closing = [m for m in _ATTRIBUTION_AFTER_QUOTE.finditer(sentence, 1)]
         return bool(closing) and closing[-1].group(1).lower() in ("he", "she", "they", "it", "we")
@@ -173,7 +233,12 @@ def _is_recent(date: DateMention | None, published: dt.date | None) -> TypeGuard
 
 
 def _is_future(date: DateMention, published: dt.date | None) -> bool:
-    return published is not None and date.value is not None and date.value.start > published
+    """After publication, or ahead of it in the same period ("later this month")."""
+    if published is None or date.value is None:
+        return False
+    return date.value.start > published or (
+        date.value.end >= published and date.text.lower().startswith(_FUTURE_DATE_WORDS)
+    )
 
 
 def _distinct_actors(actors: list[FoundActor]) -> tuple[ActorMention, ...]:
@@ -203,8 +268,35 @@ def _candidate(ctx: SentenceContext, trigger: Trigger, date: DateMention, explic
     )
 
 
+def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
+    """ "The two leaders signed...": the people and states of the previous sentence act again."""
+    if not _GROUP_SUBJECT.match(ctx.text, ctx.start):
+        return ctx
+    referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
+    return replace(ctx, actors=[*referred, *ctx.actors])
+
+
+def _is_not_an_event(ctx: SentenceContext, main: Trigger, outside: list[tuple[int, int]]) -> bool:
+    if main.form == "noun" and not any(actor.mention.kind in ("person", "country") for actor in ctx.actors):
+        return True  # "the April gathering is expected to...": an event word but nobody acting
+    first_word = ctx.text[main.start : main.end].split()[0].lower()
+    if first_word in _TRAVEL_VERBS and not any(a.start < main.start for a in ctx.actors):
+        return True  # "the shipment arrived in China": a trip needs a traveller
+    if _is_economic_statement(ctx, main):
+        return True
+    return _is_hypothetical(ctx, main, outside)
+
+
+def _is_economic_statement(ctx: SentenceContext, main: Trigger) -> bool:
+    """ "Brazil announced a record harvest": market news, not a state's diplomatic statement."""
+    if main.event_type != "STATEMENT" or any(a.mention.kind == "person" for a in ctx.actors):
+        return False
+    return _ECONOMIC.search(ctx.text, ctx.start, ctx.end) is not None
+
+
 def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     """Zero, one, or (an act plus the meeting it schedules) two candidates."""
+    ctx = _with_referred_actors(ctx)
     if not ctx.actors:
         return []
     outside = _outside_main_clause(ctx)
@@ -215,9 +307,13 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
         return []
     ctx = replace(ctx, actors=actors)
     main = _main_trigger(ctx, triggers)
-    if main.form == "noun" and not any(actor.mention.kind in ("person", "country") for actor in ctx.actors):
-        return []  # "the April gathering is expected to...": an event word but nobody acting
-    if _is_hypothetical(ctx, main):
+    if _is_anonymous_report(ctx, main):
+        # "Officials said Russia launched 90 missiles": the reported act is the event, if there is one
+        reported = [t for t in triggers if t.start > main.end and t.form in ("past", "present") and t.rank > 0]
+        if not reported:
+            return []
+        main = reported[0]
+    if _is_not_an_event(ctx, main, outside):
         return []
     dates = _usable_dates(ctx, outside)
     subject_named = ctx.actors[0].start < main.start and not _is_continuation(ctx)

@@ -57,6 +57,12 @@ def _is_past(mention: DateMention, published: dt.date | None) -> bool:
     return mention.value is not None and (published is None or mention.value.end <= published)
 
 
+def _inside_quote(text: str, sentence_start: int, position: int) -> bool:
+    """Whether a double quote opened in the sentence is still open at `position`."""
+    before = text[sentence_start:position]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None = None) -> list[Candidate]:
     """Candidates in text order; offsets index `text` as given. Same input, same output."""
     matcher = actors if actors is not None else starter_matcher()
@@ -67,6 +73,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     actor_starts = [actor.start for actor in found_actors]
     candidates: list[Candidate] = []
     previous_sentence_date: DateMention | None = None
+    previous_actors: list[FoundActor] = []
     body_index = 0
     for paragraph_start, paragraph_end in paragraphs:
         paragraph_date = previous_sentence_date
@@ -74,13 +81,20 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
             if _is_headline(text[start:end]):
                 continue
             sentence_dates = _within(dates, date_starts, start, end)
+            sentence_actors = _within(found_actors, actor_starts, start, end)
             context = SentenceContext(
-                text, start, end, sentence_dates, _within(found_actors, actor_starts, start, end),
-                paragraph_date, published, body_index,
+                text, start, end, sentence_dates, sentence_actors,
+                paragraph_date, published, body_index, tuple(previous_actors),
             )  # fmt: skip
             candidates.extend(sentence_candidates(context))
             body_index += 1
-            past = [mention for mention in sentence_dates if _is_past(mention, published)]
+            previous_actors = sentence_actors
+            # A speaker's "yesterday" in quotes dates the quote, not the narrative that follows.
+            past = [
+                mention
+                for mention in sentence_dates
+                if _is_past(mention, published) and not _inside_quote(text, start, mention.start)
+            ]
             previous_sentence_date = past[-1] if past else None
             paragraph_date = past[-1] if past else paragraph_date
     return merge_same_events(candidates)

@@ -128,3 +128,15 @@ def test_every_decision_and_its_undo_is_in_the_history_with_the_editor(editor):
     ]
     assert {r.history_user for r in records[1:]} == {editor}
     assert EventSource.history.filter(history_type="-", history_user=editor).exists()
+
+
+def test_without_javascript_undo_returns_to_the_candidate_with_a_message(editor_client, editor):
+    candidate = CandidateEventFactory()
+    review.reject_candidate(candidate_id=candidate.pk, user=editor)
+
+    response = editor_client.post(reverse("desk:undo"), {"article": candidate.article_id}, follow=True)
+
+    assert response.redirect_chain[-1][0] == (
+        f"{reverse('desk:article', args=[candidate.article_id])}#candidate-{candidate.pk}"
+    )
+    assert "is waiting again" in response.content.decode()

@@ -39,7 +39,9 @@ def events(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "timelines/desk/event_list.html", context)
 
 
-def _event_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+@require_GET
+@permission_required(REVIEW)
+def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.prefetch_related("actors").select_related("created_by"), pk=pk)
     sources = list(event.sources.select_related("article", "added_by", "candidate"))
     context = {
@@ -51,12 +53,6 @@ def _event_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "duplicates": merging.suggest_duplicates(event=event),
     }
     return render(request, "timelines/desk/event_detail.html", context)
-
-
-@require_GET
-@permission_required(REVIEW)
-def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    return _event_page(request, pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -74,10 +74,6 @@ def _inbox_articles() -> QuerySet[Article]:
 # Article review and candidate decisions
 
 
-def _review_candidates() -> Any:
-    return CandidateEvent.objects.select_related("decided_by", "event").prefetch_related("actors")
-
-
 def _with_suggestions(candidates: list[CandidateEvent]) -> list[CandidateEvent]:
     suggestions = merging.suggest_events(candidates=candidates)
     for candidate in candidates:
@@ -93,7 +89,7 @@ def article(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if article.is_pending:
             return render(request, "timelines/desk/article_review.html#article-pending", {"article": article})
         return HttpResponseClientRefresh()
-    candidates = _with_suggestions(list(_review_candidates().filter(article=article)))
+    candidates = _with_suggestions(list(CandidateEvent.objects.for_review().filter(article=article)))
     spans = [(c.evidence_start, c.evidence_end, c.pk) for c in candidates]
     context = {
         "article": article,
@@ -108,7 +104,7 @@ def _candidate_card(
     request: HtmxHttpRequest, candidate_id: int, *, notice: str = "", level: str = "error"
 ) -> HttpResponse:
     """The fresh card of one candidate; without htmx, the review page scrolled to it."""
-    candidate = get_object_or_404(_review_candidates(), pk=candidate_id)
+    candidate = get_object_or_404(CandidateEvent.objects.for_review(), pk=candidate_id)
     if not request.htmx:
         if notice:
             messages.add_message(request, messages.ERROR if level == "error" else messages.INFO, notice)
@@ -166,7 +162,7 @@ def merge_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW)
 def edit_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    candidate = get_object_or_404(_review_candidates(), pk=pk)
+    candidate = get_object_or_404(CandidateEvent.objects.for_review(), pk=pk)
     if candidate.status != NEW:
         return _candidate_card(request, pk, notice=review.describe_decision(candidate))
     form = forms.CandidateForm(request.POST or None, initial=dated_initial(candidate) | {"version": candidate.version})

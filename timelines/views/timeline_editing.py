@@ -27,7 +27,9 @@ SEARCH_FIELDS = tuple(EventSearchForm.base_fields)
 @require_GET
 @permission_required("timelines.view_timeline")
 def timeline_list(request: HtmxHttpRequest) -> HttpResponse:
-    timelines = Timeline.objects.select_related("published_version").annotate(entry_count=Count("entries"))
+    timelines = (
+        Timeline.objects.select_related("published_version").annotate(entry_count=Count("entries")).order_by("title")
+    )
     return render(
         request, "timelines/desk/timeline_list.html", {"timelines": timelines.defer("published_version__snapshot")}
     )

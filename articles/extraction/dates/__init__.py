@@ -15,17 +15,18 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from articles.extraction.types import DateMention
+from articles.extraction.types import DateMention, DateValue
 
 from .absolute import ABSOLUTE_RULES
 from .context import attribution_span, quote_spans, tense_around
 from .reading import Anchor, Context, Reading, Rule
 from .relative import RELATIVE_RULES
 from .scanning import cue_windows
+from .seasons import SEASON_RULES
 
 __all__ = ["dates_in_span", "find_dates"]
 
-RULES: tuple[Rule, ...] = ABSOLUTE_RULES + RELATIVE_RULES
+RULES: tuple[Rule, ...] = ABSOLUTE_RULES + RELATIVE_RULES + SEASON_RULES
 
 
 @dataclass(frozen=True)
@@ -65,30 +66,46 @@ def _candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
     return matches
 
 
-def _read(
-    text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, previous_day: dt.date | None
-) -> Reading | None:
-    context = Context(text, anchor, tense_around(text, match.start(), match.end()), previous_day)
+def _read(text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, narrative: _Narrative) -> Reading | None:
+    tense = tense_around(text, match.start(), match.end())
+    context = Context(text, anchor, tense, narrative.day, narrative.month, narrative.latest)
     try:
         return rule.read(match, context)
     except (ValueError, OverflowError):
         return None  # arithmetic off either end of the calendar, anchored in year 1 or 9999
 
 
+@dataclass(frozen=True)
+class _Narrative:
+    """The latest day and month the text has named, for "the same day" and "the 15th"."""
+
+    day: dt.date | None = None
+    month: dt.date | None = None
+    latest: DateValue | None = None
+
+    def after(self, value: DateValue | None) -> _Narrative:
+        if value is None:
+            return self
+        if value.precision == "day":
+            return _Narrative(value.start, value.start.replace(day=1), value)
+        if value.precision == "month" or (value.start.year, value.start.month) == (value.end.year, value.end.month):
+            return _Narrative(self.day, value.start.replace(day=1), value)
+        return _Narrative(self.day, self.month, value)
+
+
 def _read_all(text: str, anchor: Anchor | None) -> list[_Found]:
     found: list[_Found] = []
     taken_until = 0
-    previous_day: dt.date | None = None
+    narrative = _Narrative()
     for rule, match in _candidates(text):
         if match.start() < taken_until:
             continue
-        reading = _read(text, rule, match, anchor, previous_day)
+        reading = _read(text, rule, match, anchor, narrative)
         if reading is None:
             continue  # a shorter reading at the same place may still hold
         found.append(_Found(rule, match, reading))
         taken_until = match.end()
-        if reading.value is not None and reading.value.precision == "day":
-            previous_day = reading.value.start
+        narrative = narrative.after(reading.value)
     return found
 
 
@@ -105,7 +122,7 @@ def _reread_quotes(text: str, found: list[_Found]) -> list[_Found]:
             continue
         for i in inside:
             if found[i].reading.relative:
-                reading = _read(text, found[i].rule, found[i].match, speech_day, None)
+                reading = _read(text, found[i].rule, found[i].match, speech_day, _Narrative())
                 if reading is not None:
                     found[i] = _Found(found[i].rule, found[i].match, reading)
     return found

@@ -10,12 +10,13 @@ from articles.extraction.types import DateValue
 
 Tense = Literal["past", "future", "neutral"]
 
-# A year-less date in neutral prose is read in the year that puts it at most this
-# many days after publication: news looks back far more often than ahead.
-DAYS_AHEAD_IN_NEUTRAL_PROSE = 90
+# A year-less date in neutral prose (no verb tells its tense) is read in the year that
+# puts it at most this many days after publication: news looks back far more often than
+# ahead, and announces what is coming within weeks. Past prose puts it on or before.
+DAYS_AHEAD_IN_NEUTRAL_PROSE = 60
 # ...and a future-tense one at most this many days before (slow publication).
 DAYS_BEHIND_IN_FUTURE_PROSE = 7
-MONTHS_AHEAD_IN_NEUTRAL_PROSE = 3
+MONTHS_AHEAD_IN_NEUTRAL_PROSE = 2
 
 
 def day(date: dt.date) -> DateValue:

@@ -10,21 +10,36 @@ from .arithmetic import Tense
 _LOOK_BEHIND = 70
 _LOOK_AHEAD = 50
 
+# Irregular past forms news uses; regular ones end in -ed.
+_IRREGULAR_PAST = (
+    r"said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|wrote|"
+    r"was|were|had|did|got|led|fled|found|brought|fought|bought|thought|sought|caught|built|spent|struck|"
+    r"stood|paid|ran|chose|became|broke|drove|flew|grew|kept|knew|laid|meant|sold|shot|sat|stole|swore|"
+    r"threw|withdrew|overtook|arose|forgave|forbade|undertook|underwent|upheld"
+)
+# Words ending in -ed that are no past tense, and participles that look ahead.
+_NOT_PAST = (
+    r"(?!(?:expected|scheduled|planned|slated|needed|proposed|postponed|delayed|deferred|rescheduled|"
+    r"need|speed|seed|feed|indeed|proceed|exceed|succeed|hundred|red|bed|shed|breed|deed|heed|greed)\b)"
+)
+_PAST_VERB = rf"(?<!be )(?<!been )(?<!being )\b{_NOT_PAST}(?:[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
+# Verbs that report speech: they set the tense of the date right after them ("said on
+# Monday"), not of a date in the clause they introduce ("said talks on May 3 will...").
+_REPORTING = re.compile(
+    r"(?i:said|told|announced|stated|added|reported|confirmed|warned|noted|explained|claimed|insisted|"
+    r"argued|wrote|declared|predicted|promised|pledged|vowed|threatened|revealed|indicated|suggested)"
+)
 # The verbs that tell the tense of a date's sentence: what will happen, or what happened.
 _TENSE_MARKERS = re.compile(
-    r"\b(?P<future>(?i:will|won't|shall|going\s+to|would|plans?\s+to|planning\s+to|upcoming|"
-    r"(?:is|are|be)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|expected|should|"
-    r"scheduled\s+for|to\s+be\s+held|is\s+to|are\s+to)\b|'ll\b)"
-    r"|(?<!be )(?<!been )\b(?P<past>(?!(?:expected|scheduled|planned|slated|needed|proposed)\b)[a-z]+ed|"
-    r"(?i:said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|wrote|"
-    r"was|were|had|did))\b"
+    r"\b(?P<future>(?i:will|won't|shall|going\s+to|would(?!\s+have)|plans?\s+to|planning\s+to|upcoming|"
+    r"(?:is|are|be|was|were)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|expected|should|"
+    r"scheduled\s+for|to\s+be\s+held|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
+    r"next(?!\s+(?:day|morning|evening|night)\b))\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
+    rf"|(?P<past>{_PAST_VERB})"
 )
 # "announced in January, in which jobs should be cut": the verb just before the date rules.
-_PAST_VERB_BEFORE = re.compile(
-    r"(?<!be )(?<!been )\b(?!(?:expected|scheduled|planned|slated|needed)\b)"
-    r"(?i:[a-z]+ed|said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|"
-    r"wrote|was|were|had|did)\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$"
-)
+_PAST_VERB_BEFORE = re.compile(rf"{_PAST_VERB}\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u2018'`])|\n")
 _QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"|``[^\n]{1,3000}?''")
@@ -39,16 +54,29 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense_around(text: str, start: int, end: int) -> Tense:
-    """Future when the sentence around text[start:end] speaks of what will happen."""
+    """The tense of the verb governing text[start:end]: the nearest before it, else the first after."""
     if _UNTIL_BEFORE.search(text, max(0, start - 8), start):
         return "future"
-    if _PAST_VERB_BEFORE.search(text, max(0, start - 24), start):
-        return "neutral"
     low, high = _sentence_window(text, start, end)
-    before = [marker.lastgroup for marker in _TENSE_MARKERS.finditer(text, low, start)]
+    past_verb = _PAST_VERB_BEFORE.search(text, max(low, start - 24), start)
+    # A verb with no subject before it ("Held on May 3, the summit") is a participle, not a tense.
+    if past_verb and text[low : past_verb.start()].strip():
+        return "past"
+    before = [
+        marker
+        for marker in _TENSE_MARKERS.finditer(text, low, start)
+        if marker.lastgroup == "future" or text[low : marker.start()].strip()
+    ]
     after = _TENSE_MARKERS.search(text, end, high)
-    nearest = before[-1] if before else after.lastgroup if after else None
-    return "future" if nearest == "future" else "neutral"
+    if before and _REPORTING.fullmatch(before[-1].group(0)) and after is not None:
+        return _tense(after)  # "said talks on May 3 will focus": the clause's own verb rules
+    if before:
+        return _tense(before[-1])
+    return _tense(after) if after is not None else "neutral"
+
+
+def _tense(marker: re.Match[str]) -> Tense:
+    return "future" if marker.lastgroup == "future" else "past"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

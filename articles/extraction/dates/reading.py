@@ -27,6 +27,10 @@ class Context:
     tense: Tense
     # The latest day-precision date before the match, for "the same day".
     previous_day: dt.date | None = None
+    # The first day of the latest month named before the match, for "the 15th".
+    previous_month: dt.date | None = None
+    # The latest date named before the match, for "the following year".
+    previous_value: DateValue | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 from articles.extraction.types import DateValue
 
 from . import arithmetic as cal
-from .reading import Context, Reading, Rule, resolved, unanchored
+from .reading import Context, Reading, Rule, describe, resolved, unanchored
 from .vocabulary import NUMBER, WEEKDAY, number_value, starting_with, weekday_number
 
 DAY_WORD = starting_with(
@@ -28,7 +28,7 @@ WEEKDAY_NAME = starting_with(
 PERIOD = starting_with(
     "eEmMlLtTnN",
     r"\b(?:(?P<part>(?i:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+)?"
-    r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+current|the))\s+"
+    r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+following|the\s+current|the))\s+"
     r"(?P<unit>(?i:week|weekend|month|year|decade))\b",
 )
 AGO = starting_with(
@@ -48,13 +48,25 @@ DAYS_LATER = starting_with(
     "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier))\b"
 )
 
+# "on the 15th": a day of the month last named, when the words around it say it is a date.
+ORDINAL_DAY = starting_with(
+    "tT",
+    r"\b(?i:the)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    r"(?P<this>\s+of\s+(?:this|the)\s+month\b)?"
+    r"(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:and|or|when|at|as|after|before|but|with|to|in|of|the|a|an|he|she|it|they|we|"
+    r"his|her|its|their)\b)",
+)
+_ORDINAL_DAY_INTRODUCERS = re.compile(r"\b(?i:on|by|until|till|since|from|before|after|between|and|to|through)\s+$")
+
 _DAY_WORD_OFFSETS = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 _WEEKDAY_NAMES_THAT_ARE_NOT_DATES = re.compile(
     r"(?:Black|Good|Super|Ash|Cyber|Bloody|Easter|Palm|Holy|Maundy|Giving|Shrove|Whit|Man|Girl|The)\s+$"
 )
 # "USA Today", "Russia Today": the capitalized word closes a name.
 _NAME_BEFORE_TODAY = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
-_PERIOD_SHIFTS = {"last": -1, "the previous": -1, "next": 1}
+_PERIOD_SHIFTS = {"last": -1, "the previous": -1, "next": 1, "the following": 1}
+# The finest precision a date must have for "the following <unit>" to count from it.
+_FOLLOWING_NEEDS = {"week": ("day",), "weekend": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
 _AGO_UNITS = {"day": 1, "week": 7}
 
 
@@ -127,12 +139,20 @@ def read_period(match: re.Match[str], context: Context) -> Reading | None:
     relation = " ".join(match.group("rel").lower().split())
     if relation == "the" and not match.group("part"):
         return None  # "the year" alone is anaphoric or generic ("the year's best").
-    anchor = _anchor_date(match, context, "a relative date")
-    if isinstance(anchor, Reading):
-        return anchor
     unit = match.group("unit").lower()
+    if relation == "the following":
+        # "The following week" counts from the date the story has reached, not from publication.
+        latest = context.previous_value
+        if latest is None or latest.precision not in _FOLLOWING_NEEDS.get(unit, ()):
+            return None  # the following year of what, the text has not said
+        anchor, how = latest.start, f"counts from the date last mentioned, {describe(latest)}, and"
+    else:
+        found = _anchor_date(match, context, "a relative date")
+        if isinstance(found, Reading):
+            return found
+        anchor, how = found, _against(context)
     value = _period_value(anchor, unit, _PERIOD_SHIFTS.get(relation, 0))
-    return resolved(match, value, _against(context), relative=True)
+    return resolved(match, value, how, relative=True)
 
 
 def read_ago(match: re.Match[str], context: Context) -> Reading | None:
@@ -181,6 +201,23 @@ def read_days_later(match: re.Match[str], context: Context) -> Reading | None:
     return resolved(match, cal.day(date), how, relative=True)
 
 
+def read_ordinal_day(match: re.Match[str], context: Context) -> Reading | None:
+    if not _ORDINAL_DAY_INTRODUCERS.search(context.text, max(0, match.start() - 10), match.start()):
+        return None  # "the 15th floor", "the 21st century"
+    if match.group("this") or context.previous_month is None:
+        anchor = _anchor_date(match, context, "a day without a month")
+        if isinstance(anchor, Reading):
+            return anchor
+        month, how = anchor.replace(day=1), f"takes the month of {_against(context)[len('against ') :]} and"
+        if context.tense == "past" and int(match.group("d")[:-2]) > anchor.day:
+            month = cal.month(*cal.add_months(month.year, month.month, -1)).start
+            how = f"in past prose takes the month before {_against(context)[len('against ') :]} and"
+    else:
+        month, how = context.previous_month, f"takes the month last named, {context.previous_month:%Y-%m}, and"
+    date = cal.valid_date(month.year, month.month, int(match.group("d")[:-2]))
+    return resolved(match, cal.day(date) if date else None, how, relative=True)
+
+
 RELATIVE_RULES = (
     Rule("day_word", "day_word", DAY_WORD, read_day_word),
     Rule("weekday", "weekday", WEEKDAY_NAME, read_weekday),
@@ -188,4 +225,5 @@ RELATIVE_RULES = (
     Rule("ago", "unit", AGO, read_ago),
     Rule("same_day", "unit", SAME_DAY, read_same_day),
     Rule("days_later", "unit", DAYS_LATER, read_days_later),
+    Rule("ordinal_day", "ordinal", ORDINAL_DAY, read_ordinal_day),
 )

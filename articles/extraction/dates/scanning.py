@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from .vocabulary import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
-Cue = str  # "month", "weekday", "day_word", "unit", "holiday", "year" or "slash"
+Cue = str  # "month", "weekday", "day_word", "unit", "holiday", "season", "ordinal", "year" or "slash"
 
 # Room for what a rule may put before its cue ("the end of the", "Wednesday, ") and after it.
 _BEFORE_CUE = 30
@@ -31,15 +31,18 @@ _MONTH_NAMES = [form for name in MONTH_NUMBERS for form in (name.capitalize(), n
 _WEEKDAY_NAMES = [form for name in WEEKDAY_NUMBERS for form in (name.capitalize(), name.upper())]
 _DAY_WORDS = _cased("today tonight yesterday tomorrow morning afternoon evening night")
 _UNITS = _cased("day days week weeks weekend weekends month months year years decade decades")
+_SEASONS = _cased("spring summer autumn fall winter")
 # A cheap look at the first letter spares trying every alternative at every word.
 _HOLIDAY_INITIALS = "CBNVH"
 _FIRST_LETTERS = "".join(
-    sorted({word[0] for word in _MONTH_NAMES + _WEEKDAY_NAMES + _DAY_WORDS + _UNITS} | set(_HOLIDAY_INITIALS))
+    sorted({word[0] for word in _MONTH_NAMES + _WEEKDAY_NAMES + _DAY_WORDS + _UNITS + _SEASONS} | set(_HOLIDAY_INITIALS))
 )
 _CUE = re.compile(
     rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<month>{_words(_MONTH_NAMES)})\b|(?P<weekday>{_words(_WEEKDAY_NAMES)})\b"
     rf"|(?P<day_word>{_words(_DAY_WORDS)})\b|(?P<unit>{_words(_UNITS)})\b"
+    rf"|(?P<season>{_words(_SEASONS)})\b"
     r"|(?P<holiday>Christmas|Boxing|New\s+Year|Valentine|Halloween)\b"
+    r"|(?P<ordinal>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
     r"|(?P<year>\d{4}(?=(?:'?s)?\b)|(?<=')\d\d\b|\d0(?=s\b))|(?P<slash>\d{1,2}(?=/)))"
 )
 
