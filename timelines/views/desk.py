@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -129,18 +130,18 @@ def candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required(REVIEW)
 def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    try:
-        review.accept_candidate(candidate_id=pk, user=request.user)
-    except review.DeskConflict as conflict:
-        return _candidate_card(request, pk, notice=str(conflict))
-    return _candidate_card(request, pk)
+    return _decide(request, pk, review.accept_candidate)
 
 
 @require_POST
 @permission_required(REVIEW)
 def reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, review.reject_candidate)
+
+
+def _decide(request: HtmxHttpRequest, pk: int, decision: Callable[..., object]) -> HttpResponse:
     try:
-        review.reject_candidate(candidate_id=pk, user=request.user)
+        decision(candidate_id=pk, user=request.user)
     except review.DeskConflict as conflict:
         return _candidate_card(request, pk, notice=str(conflict))
     return _candidate_card(request, pk)
