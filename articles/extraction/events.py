@@ -13,7 +13,7 @@ from articles.extraction.triggers import Trigger, find_triggers
 from articles.extraction.types import ActorMention, Candidate, DateMention, DateValue
 
 # A news lede reports the newest events: an undated statement there is of publication day.
-LEDE_SENTENCES = 6
+LEDE_SENTENCES = 12
 # An undated sentence inherits the narrative's date only if that date is this recent:
 # older narratives are background, where "then" and "later" are too loose to date.
 CONTEXT_DATE_MAX_AGE_DAYS = 45

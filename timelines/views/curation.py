@@ -141,6 +141,7 @@ def actors(request: HtmxHttpRequest) -> HttpResponse:
         Actor.objects.matching(query)
         .annotate(event_count=Count("events", distinct=True))
         .prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.order_by("name")))
+        .order_by("canonical_name")
     )
     page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query}
