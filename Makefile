@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
 DEMO_ENV := DEBUG=true DATABASE_URL=sqlite:///db.sqlite3 REDIS_URL= CELERY_TASK_ALWAYS_EAGER=true
 
-.PHONY: demo test test-fast lint bench-extraction eval install
+.PHONY: demo test lint eval install bench-extraction bench-import bench-desk bench-public
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,16 @@ lint: $(INSTALLED)
 
 bench-extraction: $(INSTALLED)
 	$(BIN)/python -m articles.extraction.bench --articles 1000
+
+# The three below write to DATABASE_URL: point it at a scratch PostgreSQL database, with REDIS_URL set.
+bench-import: $(INSTALLED)
+	$(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py bench_import --articles 1000
+
+bench-desk: $(INSTALLED)
+	$(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py bench_desk
+
+bench-public: $(INSTALLED)
+	$(BIN)/python manage.py migrate --noinput -v0 && $(BIN)/python manage.py bench_public
 
 eval: $(INSTALLED)
 	$(BIN)/python -m articles.extraction ../shared/eval/dev_articles.jsonl > /tmp/candidates.jsonl

@@ -13,7 +13,7 @@ from articles.extraction.triggers import Trigger, find_triggers
 from articles.extraction.types import ActorMention, Candidate, DateMention, DateValue
 
 # A news lede reports the newest events: an undated statement there is of publication day.
-LEDE_SENTENCES = 12
+LEDE_SENTENCES = 6
 # An undated sentence inherits the narrative's date only if that date is this recent:
 # older narratives are background, where "then" and "later" are too loose to date.
 CONTEXT_DATE_MAX_AGE_DAYS = 45
@@ -70,6 +70,7 @@ _ECONOMIC = re.compile(
     r"%|\b(?:percent|per cent|shares|stocks?|prices?|profits?|revenues?|earnings|sales|output|harvest|"
     r"GDP|inflation|interest rates?|quarter|growth|investors)\b"
 )
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local)?\s*[-\u2013\u2014:|]")
 # A subject that refers back to the actors of the previous sentence.
 _GROUP_SUBJECT = re.compile(
     r"(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|delegations|"
@@ -131,6 +132,9 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
     main = verbs[0]
     if _accuses_another(ctx, main, all_triggers):
         return Trigger(main.start, main.end, "ACCUSE", main.form)
+    coordinated = _coordinated_act(ctx, main, all_triggers)
+    if coordinated is not None:
+        return coordinated
     if main.event_type == "AGREE":
         content = _RESOLUTION_CONTENT.search(ctx.text, main.end, ctx.end)
         if content:
@@ -153,6 +157,17 @@ def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
         return False
     blamed = [a for a in ctx.actors if main.end <= a.start < content[0].start]
     return any(actor.mention.canonical_name != speaker for actor in blamed)
+
+
+def _coordinated_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """ "said the draft was flawed and voted against it": the speaker's second, specific act."""
+    if main.event_type != "STATEMENT" or ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+        return None
+    for trigger in triggers:
+        if trigger.start > main.end and trigger.form == main.form and trigger.rank > 1:
+            if ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and ":
+                return trigger
+    return None
 
 
 def _is_hypothetical(ctx: SentenceContext, main: Trigger, outside: list[tuple[int, int]]) -> bool:
@@ -211,6 +226,11 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
     """A date for an undated sentence: the narrative's past date, or publication day."""
     if main.form not in ("past", "present") or not subject_named:
         return None
+    # A live blog's time-stamped entry is news of the day, even in the present perfect.
+    stamp = _TIMESTAMP.match(ctx.text, ctx.start)
+    if stamp is not None and ctx.published is not None:
+        value = DateValue(ctx.published, ctx.published, "day")
+        return DateMention(*stamp.span(), stamp.group(), value, f"time-stamped entry of {ctx.published}")
     if _PERFECT.search(ctx.text, ctx.start, main.start):
         return None
     if main.form == "past" and _is_recent(ctx.context_date, ctx.published):

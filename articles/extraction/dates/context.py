@@ -22,7 +22,7 @@ _NOT_PAST = (
     r"(?!(?:expected|scheduled|planned|slated|needed|proposed|postponed|delayed|deferred|rescheduled|"
     r"need|speed|seed|feed|indeed|proceed|exceed|succeed|hundred|red|bed|shed|breed|deed|heed|greed)\b)"
 )
-_PAST_VERB = rf"(?<!be )(?<!been )(?<!being )\b{_NOT_PAST}(?:[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
+_PAST_VERB = rf"(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )\b{_NOT_PAST}(?:[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
 # Verbs that report speech: they set the tense of the date right after them ("said on
 # Monday"), not of a date in the clause they introduce ("said talks on May 3 will...").
 _REPORTING = re.compile(
@@ -33,7 +33,7 @@ _REPORTING = re.compile(
 _TENSE_MARKERS = re.compile(
     r"\b(?P<future>(?i:will|won't|shall|going\s+to|would(?!\s+have)|plans?\s+to|planning\s+to|upcoming|"
     r"(?:is|are|be|was|were)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|expected|should|"
-    r"scheduled\s+for|to\s+be\s+held|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    r"(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
     r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
     r"next(?!\s+(?:day|morning|evening|night)\b))\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
     rf"|(?P<past>{_PAST_VERB})"

@@ -35,7 +35,9 @@ _SEASONS = _cased("spring summer autumn fall winter")
 # A cheap look at the first letter spares trying every alternative at every word.
 _HOLIDAY_INITIALS = "CBNVH"
 _FIRST_LETTERS = "".join(
-    sorted({word[0] for word in _MONTH_NAMES + _WEEKDAY_NAMES + _DAY_WORDS + _UNITS + _SEASONS} | set(_HOLIDAY_INITIALS))
+    sorted(
+        {word[0] for word in _MONTH_NAMES + _WEEKDAY_NAMES + _DAY_WORDS + _UNITS + _SEASONS} | set(_HOLIDAY_INITIALS)
+    )
 )
 _CUE = re.compile(
     rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<month>{_words(_MONTH_NAMES)})\b|(?P<weekday>{_words(_WEEKDAY_NAMES)})\b"

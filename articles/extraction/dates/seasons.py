@@ -24,7 +24,7 @@ SEASON = starting_with(
     "lLnNtTeEsSaAfFwW",
     r"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+coming|earlier\s+this|later\s+this))\s+)?"
     r"(?P<season>(?i:spring|summer|autumn|winter)|[Ff]all|FALL)\b"
-    rf"(?:(?:\s+of)?,?\s+(?P<y>{YEAR})(?![\d,.%]))?",
+    rf"(?:(?:\s+of)?,?\s+(?P<y>{YEAR})(?!\d|,\d|\.\d|%))?",
 )
 
 
