@@ -241,11 +241,11 @@ class ActorMatcher:
         if entry.kind == "person":
             return True
         following = tokens[index + length][2] if index + length < len(tokens) else ""
-        if following in TITLE_WORDS:
-            return False
         if _POSSESSIVE.search(tokens[index + length - 1][2]) and following[:1].isupper():
             # "Iran's Masoud Pezeshkian": the person is the actor; "Iran's Foreign Ministry": the state
             return self._names_state_organ(tokens, index + length)
+        if following in TITLE_WORDS:
+            return False
         previous = tokens[index - 1][2] if index > 0 else ""
         if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
             return False

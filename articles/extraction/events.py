@@ -70,7 +70,9 @@ _ECONOMIC = re.compile(
     r"%|\b(?:percent|per cent|shares|stocks?|prices?|profits?|revenues?|earnings|sales|output|harvest|"
     r"GDP|inflation|interest rates?|quarter|growth|investors)\b"
 )
-_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local)?\s*[-\u2013\u2014:|]")
+_TIMESTAMP = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local)?\s*[-\u2013\u2014:|]"
+)
 # A subject that refers back to the actors of the previous sentence.
 _GROUP_SUBJECT = re.compile(
     r"(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|delegations|"
@@ -164,9 +166,9 @@ def _coordinated_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
     if main.event_type != "STATEMENT" or ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
         return None
     for trigger in triggers:
-        if trigger.start > main.end and trigger.form == main.form and trigger.rank > 1:
-            if ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and ":
-                return trigger
+        after_and = ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and "
+        if trigger.start > main.end and trigger.form == main.form and trigger.rank > 1 and after_and:
+            return trigger
     return None
 
 

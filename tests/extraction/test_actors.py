@@ -125,3 +125,37 @@ def test_a_country_inside_another_name_is_not_the_country(matcher: ActorMatcher)
 def test_a_national_security_council_after_a_possessive_is_not_the_uns(matcher: ActorMatcher) -> None:
     text = "The UN met. Putin chaired his Security Council. Russia's Security Council met too."
     assert "United Nations Security Council" not in canonical_names(matcher, text)
+
+
+def test_a_state_organ_after_a_possessive_keeps_the_state_as_actor(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "China's Commerce Ministry said it opposes the move.") == ["China"]
+    assert canonical_names(matcher, "Russia's Defence Ministry said drones were downed.") == ["Russia"]
+
+
+def test_a_titled_person_after_a_possessive_is_the_actor_not_the_state(matcher: ActorMatcher) -> None:
+    assert "Iran" not in canonical_names(matcher, "Iran's Foreign Minister Abbas Araghchi said on Monday.")
+
+
+def test_a_weekday_before_a_country_does_not_make_a_longer_name(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Jens Stoltenberg said on Tuesday Russia bears responsibility.") == [
+        "Jens Stoltenberg",
+        "Russia",
+    ]
+
+
+def test_leaders_of_earlier_decades_are_known(matcher: ActorMatcher) -> None:
+    text = "Ronald Reagan met Mikhail Gorbachev; Condoleezza Rice later met Mohammad Javad Zarif."
+    assert canonical_names(matcher, text) == [
+        "Ronald Reagan",
+        "Mikhail Gorbachev",
+        "Condoleezza Rice",
+        "Mohammad Javad Zarif",
+    ]
+
+
+def test_the_council_far_from_any_mention_of_the_un_is_a_local_council(matcher: ActorMatcher) -> None:
+    filler = "Residents discussed roads, schools and parking at length. " * 60
+    assert canonical_names(matcher, f"The UN sent a team.\n{filler}\nThe council voted to ban the parade.") == [
+        "United Nations"
+    ]
+    assert "United Nations Security Council" in canonical_names(matcher, "The UN met. The Council voted.")

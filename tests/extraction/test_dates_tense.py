@@ -140,3 +140,11 @@ def test_the_following_year_with_nothing_before_it_is_left_alone() -> None:
 )
 def test_relative_periods_with_a_part_count_from_publication(text: str, expected: object) -> None:
     assert values(f"It happened {text}.") == {text: expected}
+
+
+def test_year_less_month_after_since_is_in_the_past() -> None:
+    assert values("Talks have stalled since December.") == {"December": "2023-12"}
+
+
+def test_until_puts_a_year_less_date_ahead() -> None:
+    assert values("The border stays closed until Dec. 3.") == {"Dec. 3": "2024-12-03"}

@@ -153,3 +153,15 @@ def test_an_act_reported_by_unnamed_officials_is_still_the_act() -> None:
     assert found.event_type == "ASSAULT"
     (found,) = candidates("Russia launched 90 missiles at Kyiv on Tuesday, officials said.")
     assert found.event_type == "ASSAULT"
+
+
+def test_a_speaker_who_also_voted_against_is_rejecting() -> None:
+    text = "On Tuesday, Vitaly Churkin said the draft was counterproductive and voted against it."
+    assert [c.event_type for c in candidates(text)] == ["REJECT"]
+
+
+def test_time_stamped_live_blog_entries_are_news_of_publication_day() -> None:
+    entries = [f"{hour:02d}:10 GMT - Joe Biden has landed in Tel Aviv." for hour in range(8, 10)]
+    text = "\n".join(["Analysts weighed the risks all morning."] * 8 + entries[:1])
+    (found,) = candidates(text, published=dt.date(2023, 10, 18))
+    assert (found.event_type, dates_of([found])) == ("CONSULT", ["2023-10-18"])

@@ -32,8 +32,9 @@ _REPORTING = re.compile(
 # The verbs that tell the tense of a date's sentence: what will happen, or what happened.
 _TENSE_MARKERS = re.compile(
     r"\b(?P<future>(?i:will|won't|shall|going\s+to|would(?!\s+have)|plans?\s+to|planning\s+to|upcoming|"
-    r"(?:is|are|be|was|were)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|expected|should|"
-    r"(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    r"(?:is|are|be|was|were)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|should|"
+    r"(?<!an )(?<!the )expected|(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|"
+    r"is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
     r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
     r"next(?!\s+(?:day|morning|evening|night)\b))\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
     rf"|(?P<past>{_PAST_VERB})"
@@ -41,6 +42,7 @@ _TENSE_MARKERS = re.compile(
 # "announced in January, in which jobs should be cut": the verb just before the date rules.
 _PAST_VERB_BEFORE = re.compile(rf"{_PAST_VERB}\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
+_SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u2018'`])|\n")
 _QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"|``[^\n]{1,3000}?''")
 
@@ -57,6 +59,8 @@ def tense_around(text: str, start: int, end: int) -> Tense:
     """The tense of the verb governing text[start:end]: the nearest before it, else the first after."""
     if _UNTIL_BEFORE.search(text, max(0, start - 8), start):
         return "future"
+    if _SINCE_BEFORE.search(text, max(0, start - 8), start):
+        return "past"
     low, high = _sentence_window(text, start, end)
     past_verb = _PAST_VERB_BEFORE.search(text, max(low, start - 24), start)
     # A verb with no subject before it ("Held on May 3, the summit") is a participle, not a tense.
