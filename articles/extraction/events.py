@@ -48,7 +48,7 @@ _HABITUAL = re.compile(
 )
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$")
 # "troops remain deployed": a state, not an act.
-_STATIVE = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed|still)\s+$")
+_STATIVE = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed)\s+$")
 # Only meetings are announced ahead ("will hold talks"); any other act in the future has not happened.
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|intends? to|(?:is|are) (?:expected|set|due|poised|likely) to)\s+"

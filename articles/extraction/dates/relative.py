@@ -53,7 +53,7 @@ ORDINAL_DAY = starting_with(
     "tT",
     r"\b(?i:the)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
     r"(?P<this>\s+of\s+(?:this|the)\s+month\b)?"
-    r"(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:and|or|when|at|as|after|before|but|with|to|in|of|the|a|an|he|she|it|they|we|"
+    r"(?=\s*(?:[.,;:!?)\n]|$)|\s+(?:and|or|when|at|as|after|before|but|with|to|in|the|a|an|he|she|it|they|we|"
     r"his|her|its|their)\b)",
 )
 _ORDINAL_DAY_INTRODUCERS = re.compile(r"\b(?i:on|by|until|till|since|from|before|after|between|and|to|through)\s+$")
