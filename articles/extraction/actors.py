@@ -38,7 +38,7 @@ STATE_NOUNS: frozenset[str] = word_set(
     """
     government authorities side forces troops military army navy officials diplomats
     delegation embassy leadership regime administration state warplanes drones missiles
-    negotiators mediators
+    negotiators mediators warships jets bombers soldiers ministry parliament lawmakers envoys
     """
 )
 # Words before a city that make it a place rather than a government ("in Moscow").
@@ -91,10 +91,12 @@ _POSSESSIVE_PRONOUNS = word_set("his her its their our my")
 _STATE_ORGANS = word_set(
     """
     Ministry Government Cabinet Parliament Embassy Mission Office Army Navy Forces Guard Senate Congress
-    Duma Knesset Majlis Presidency Administration Legislature
+    Duma Knesset Majlis Presidency Administration Legislature Department
     """
 )
 MAX_ORGAN_NAME_TOKENS = 4
+# "the Sea of Japan", "the Bank of England": a country naming a place or a firm.
+_NAMED_OF = word_set("Sea Gulf Bay Strait Straits Coast Port Island Islands Isle Peninsula University Bank")
 _UN_WORDS = word_set("UN U.N. UNGA UNSC Nations")
 _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
 # "the Council" is the UN's only where the UN was named shortly before (or just after):
@@ -247,10 +249,14 @@ class ActorMatcher:
         if following in TITLE_WORDS:
             return False
         previous = tokens[index - 1][2] if index > 0 else ""
+        if previous == "of" and index > 1 and tokens[index - 2][2] in _NAMED_OF:
+            return False
         if tokens[index][2] in self._cities and previous.lower() in PLACE_PREPOSITIONS:
             return False
         if entry.kind == "organization" and (previous in _POSSESSIVE_PRONOUNS or previous.endswith("'s")):
             return False  # "Putin's Security Council", "his Security Council": a national body
+        if following[:1].isupper() and self._names_state_organ(tokens, index + length):
+            return True  # "the U.S. Commerce Department": the state acting through its organ
         return not self._inside_longer_name(text, tokens, index, length)
 
     @staticmethod

@@ -9,7 +9,15 @@ from typing import TypeGuard
 
 from articles.extraction.actors import FoundActor
 from articles.extraction.describe import confidence, find_location, fingerprint, summarize
-from articles.extraction.triggers import Trigger, find_triggers
+from articles.extraction.triggers import (
+    ACCUSING_CONTENT,
+    ANONYMOUS_SPEAKER,
+    ECONOMIC_NEWS,
+    SAY_VERBS,
+    TRAVEL_VERBS,
+    Trigger,
+    find_triggers,
+)
 from articles.extraction.types import ActorMention, Candidate, DateMention, DateValue
 
 # A news lede reports the newest events: an undated statement there is of publication day.
@@ -56,20 +64,6 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_DATE_WORDS = ("later", "next", "coming", "upcoming", "tomorrow")
-# Unnamed sources: "analysts said", "officials said" report others' acts, they are not an actor's statement.
-_ANONYMOUS_SPEAKER = re.compile(
-    r"\b(?:analysts?|officials?|sources?|diplomats?|experts?|observers?|traders?|economists?|investors?|"
-    r"witnesses|residents|people familiar with[\w\s]*|reports?|the company|the firm|critics)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_SAY_VERBS = frozenset(("said", "says", "told", "tells", "stated", "declared", "insisted", "stressed", "added"))
-# Content of a statement that makes the statement an accusation: "said Russia attacked".
-_ACCUSING_CONTENT = frozenset(("ASSAULT", "COERCE", "ACCUSE"))
-_TRAVEL_VERBS = frozenset(("arrived", "arrives", "flew", "flies", "traveled", "travelled", "travels", "landed"))
-_ECONOMIC = re.compile(
-    r"%|\b(?:percent|per cent|shares|stocks?|prices?|profits?|revenues?|earnings|sales|output|harvest|"
-    r"GDP|inflation|interest rates?|quarter|growth|investors)\b"
-)
 _TIMESTAMP = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local)?\s*[-\u2013\u2014:|]"
 )
@@ -151,10 +145,10 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
 
 def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> bool:
     """ "X said Russia attacked Y": a statement whose content blames an actor other than the speaker."""
-    if ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+    if ctx.text[main.start : main.end].lower() not in SAY_VERBS:
         return False
     speaker = ctx.actors[0].mention.canonical_name if ctx.actors and ctx.actors[0].start < main.start else ""
-    content = [t for t in triggers if t.start > main.end and t.form != "noun" and t.event_type in _ACCUSING_CONTENT]
+    content = [t for t in triggers if t.start > main.end and t.form != "noun" and t.event_type in ACCUSING_CONTENT]
     if not content:
         return False
     blamed = [a for a in ctx.actors if main.end <= a.start < content[0].start]
@@ -163,7 +157,7 @@ def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
 
 def _coordinated_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> Trigger | None:
     """ "said the draft was flawed and voted against it": the speaker's second, specific act."""
-    if main.event_type != "STATEMENT" or ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+    if main.event_type != "STATEMENT" or ctx.text[main.start : main.end].lower() not in SAY_VERBS:
         return None
     for trigger in triggers:
         after_and = ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and "
@@ -185,9 +179,9 @@ def _is_hypothetical(ctx: SentenceContext, main: Trigger, outside: list[tuple[in
 
 def _is_anonymous_report(ctx: SentenceContext, main: Trigger) -> bool:
     """ "..., officials said": the speaker is nobody the timeline can name."""
-    if ctx.text[main.start : main.end].lower() not in _SAY_VERBS:
+    if ctx.text[main.start : main.end].lower() not in SAY_VERBS:
         return False
-    source = _ANONYMOUS_SPEAKER.search(ctx.text, ctx.start, main.start)
+    source = ANONYMOUS_SPEAKER.search(ctx.text, ctx.start, main.start)
     return source is not None and not any(source.start() - 2 <= a.end <= source.end() for a in ctx.actors)
 
 
@@ -302,7 +296,7 @@ def _is_not_an_event(ctx: SentenceContext, main: Trigger, outside: list[tuple[in
     if main.form == "noun" and not any(actor.mention.kind in ("person", "country") for actor in ctx.actors):
         return True  # "the April gathering is expected to...": an event word but nobody acting
     first_word = ctx.text[main.start : main.end].split()[0].lower()
-    if first_word in _TRAVEL_VERBS and not any(a.start < main.start for a in ctx.actors):
+    if first_word in TRAVEL_VERBS and not any(a.start < main.start for a in ctx.actors):
         return True  # "the shipment arrived in China": a trip needs a traveller
     if _is_economic_statement(ctx, main):
         return True
@@ -313,7 +307,7 @@ def _is_economic_statement(ctx: SentenceContext, main: Trigger) -> bool:
     """ "Brazil announced a record harvest": market news, not a state's diplomatic statement."""
     if main.event_type != "STATEMENT" or any(a.mention.kind == "person" for a in ctx.actors):
         return False
-    return _ECONOMIC.search(ctx.text, ctx.start, ctx.end) is not None
+    return ECONOMIC_NEWS.search(ctx.text, ctx.start, ctx.end) is not None
 
 
 def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
@@ -356,58 +350,3 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
             candidates.insert(0, _candidate(ctx, main, inferred, explicit=False))
         return candidates
     return [_candidate(ctx, main, chosen, explicit=True)]
-
-
-def _principal(candidate: Candidate) -> str:
-    return candidate.actors[0].canonical_name if candidate.actors else ""
-
-
-def _nested(first: DateMention, second: DateMention) -> bool:
-    a, b = first.value, second.value
-    if a is None or b is None:
-        return False
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-
-
-def _same_event(kept: Candidate, other: Candidate) -> bool:
-    """Nested dates, and either the same type with the same principal or two shared actors,
-    or an undated statement by the same principal ("Putin warned...", then "Putin said...")."""
-    if kept.date is None or other.date is None:
-        return False
-    if kept.event_type != other.event_type:
-        elaboration = other.event_type == "STATEMENT" and not _explicit(other)
-        return elaboration and _principal(kept) == _principal(other) and _nested(kept.date, other.date)
-    kept_names = {m.canonical_name for m in kept.actors}
-    other_names = {m.canonical_name for m in other.actors}
-    if _principal(kept) != _principal(other):
-        return len(kept_names & other_names) >= 2 and _nested(kept.date, other.date)
-    if kept.event_type != "STATEMENT":
-        # "Lavrov met Rubio on Monday... Lavrov met Wang Yi on Monday": other partners, other event
-        kept_partners, other_partners = kept_names - {_principal(kept)}, other_names - {_principal(other)}
-        if kept_partners and other_partners and not kept_partners & other_partners:
-            return False
-    return _nested(kept.date, other.date)
-
-
-def _explicit(candidate: Candidate) -> bool:
-    date = candidate.date
-    return date is not None and date.start < date.end and candidate.evidence_start <= date.start
-
-
-def merge_same_events(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per event: repeats by fingerprint, then restatements of one event.
-
-    Of two mentions of one event the one stating its date wins, else the earlier one.
-    """
-    kept: list[Candidate] = []
-    fingerprints: set[str] = set()
-    for candidate in candidates:
-        if candidate.fingerprint in fingerprints:
-            continue
-        fingerprints.add(candidate.fingerprint)
-        same = next((index for index, other in enumerate(kept) if _same_event(other, candidate)), None)
-        if same is None:
-            kept.append(candidate)
-        elif _explicit(candidate) and not _explicit(kept[same]):
-            kept[same] = candidate
-    return sorted(kept, key=lambda c: (c.evidence_start, c.evidence_end))

@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar
 from articles.extraction.actors import ActorMatcher, FoundActor, load_starter_actors
 from articles.extraction.cleaning import readable_paragraphs
 from articles.extraction.dates import find_dates
-from articles.extraction.events import SentenceContext, merge_same_events, sentence_candidates
+from articles.extraction.events import SentenceContext, sentence_candidates
 from articles.extraction.sentences import split_sentences
 from articles.extraction.types import Candidate, DateMention
 
@@ -116,3 +116,58 @@ def candidate_to_json(article_id: str, candidate: Candidate) -> dict[str, Any]:
         "date_explanation": date.explanation if date is not None else None,
         "fingerprint": candidate.fingerprint,
     }
+
+
+def _principal(candidate: Candidate) -> str:
+    return candidate.actors[0].canonical_name if candidate.actors else ""
+
+
+def _nested(first: DateMention, second: DateMention) -> bool:
+    a, b = first.value, second.value
+    if a is None or b is None:
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _same_event(kept: Candidate, other: Candidate) -> bool:
+    """Nested dates, and either the same type with the same principal or two shared actors,
+    or an undated statement by the same principal ("Putin warned...", then "Putin said...")."""
+    if kept.date is None or other.date is None:
+        return False
+    if kept.event_type != other.event_type:
+        elaboration = other.event_type == "STATEMENT" and not _explicit(other)
+        return elaboration and _principal(kept) == _principal(other) and _nested(kept.date, other.date)
+    kept_names = {m.canonical_name for m in kept.actors}
+    other_names = {m.canonical_name for m in other.actors}
+    if _principal(kept) != _principal(other):
+        return len(kept_names & other_names) >= 2 and _nested(kept.date, other.date)
+    if kept.event_type != "STATEMENT":
+        # "Lavrov met Rubio on Monday... Lavrov met Wang Yi on Monday": other partners, other event
+        kept_partners, other_partners = kept_names - {_principal(kept)}, other_names - {_principal(other)}
+        if kept_partners and other_partners and not kept_partners & other_partners:
+            return False
+    return _nested(kept.date, other.date)
+
+
+def _explicit(candidate: Candidate) -> bool:
+    date = candidate.date
+    return date is not None and date.start < date.end and candidate.evidence_start <= date.start
+
+
+def merge_same_events(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per event: repeats by fingerprint, then restatements of one event.
+
+    Of two mentions of one event the one stating its date wins, else the earlier one.
+    """
+    kept: list[Candidate] = []
+    fingerprints: set[str] = set()
+    for candidate in candidates:
+        if candidate.fingerprint in fingerprints:
+            continue
+        fingerprints.add(candidate.fingerprint)
+        same = next((index for index, other in enumerate(kept) if _same_event(other, candidate)), None)
+        if same is None:
+            kept.append(candidate)
+        elif _explicit(candidate) and not _explicit(kept[same]):
+            kept[same] = candidate
+    return sorted(kept, key=lambda c: (c.evidence_start, c.evidence_end))

@@ -171,3 +171,26 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         elif word in _WORD_TYPES:
             found.append(Trigger(match.start(), match.end(), _WORD_TYPES[word], _form(word, word)))
     return found
+
+
+# Words that tell who speaks, and about what: read by the event rules, not triggers themselves.
+# Unnamed sources: "analysts said", "officials said" report others' acts, they are not an actor's statement.
+ANONYMOUS_SPEAKER = re.compile(
+    r"\b(?:analysts?|officials?|sources?|diplomats?|experts?|observers?|traders?|economists?|investors?|"
+    r"witnesses|residents|people familiar with (?:the )?\w+|reports?|the company|the firm|critics)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+SAY_VERBS = frozenset(("said", "says", "told", "tells", "stated", "declared", "insisted", "stressed", "added"))
+
+# Content of a statement that makes the statement an accusation: "said Russia attacked".
+ACCUSING_CONTENT = frozenset(("ASSAULT", "COERCE", "ACCUSE"))
+
+# A trip is an event only with a traveller named before it ("the shipment arrived in China").
+TRAVEL_VERBS = frozenset(("arrived", "arrives", "flew", "flies", "traveled", "travelled", "travels", "landed"))
+
+# "Brazil announced a record harvest": a state's statement about markets is business news.
+ECONOMIC_NEWS = re.compile(
+    r"%|\b(?:percent|per cent|shares|stocks?|prices?|profits?|revenues?|earnings|sales|output|harvest|"
+    r"GDP|inflation|interest rates?|quarter|growth|investors)\b"
+)

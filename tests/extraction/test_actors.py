@@ -159,3 +159,15 @@ def test_the_council_far_from_any_mention_of_the_un_is_a_local_council(matcher: 
         "United Nations"
     ]
     assert "United Nations Security Council" in canonical_names(matcher, "The UN met. The Council voted.")
+
+
+def test_a_demonym_before_warships_or_lawmakers_stands_for_the_state(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Chinese warships and Russian lawmakers.") == ["China", "Russia"]
+
+
+def test_a_country_naming_a_sea_or_a_bank_is_not_an_actor(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Drills in the Sea of Japan worried the Bank of England.") == []
+
+
+def test_a_country_naming_its_own_department_is_the_actor(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The U.S. Commerce Department imposed export curbs.") == ["United States"]
