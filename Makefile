@@ -27,7 +27,7 @@ test: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DEBUG=true $(BIN)/mypy articles/extraction
+	DEBUG=true $(BIN)/mypy .
 	DEBUG=true DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=lint-only-$$(date +%s)-a-long-random-looking-value-for-the-deploy-check-xyz ALLOWED_HOSTS=example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING

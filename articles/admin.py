@@ -16,9 +16,9 @@ from articles.models import Article
 from timelines.models import CandidateEvent
 
 
-class CandidateInline(admin.TabularInline):
+class CandidateInline(admin.TabularInline[CandidateEvent, Article]):
     model = CandidateEvent
-    fields = ["status", "date_start", "date_end", "date_precision", "event_type", "summary", "confidence"]
+    fields = ("status", "date_start", "date_end", "date_precision", "event_type", "summary", "confidence")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -26,7 +26,7 @@ class CandidateInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "outlet", "published_on", "status", "attempts", "uploaded_by", "created_at"]
     list_filter = ["status", "content_type", "language", ("published_on", admin.EmptyFieldListFilter), "outlet"]
     search_fields = ["title", "url", "outlet", "external_id", "content_hash"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
 
@@ -28,7 +30,7 @@ class ArticleUploadForm(forms.Form):
         return upload
 
     def clean(self) -> dict[str, object]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())  # Form.clean() returns cleaned_data, never None
         if "file" in self.errors:  # already told why the file was refused; "paste the text" would mislead
             return data
         upload = data.get("file")

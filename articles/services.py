@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -40,7 +40,7 @@ class ArticleInput:
     external_id: str = ""
 
 
-def create_article(*, article_input: ArticleInput, uploaded_by: AbstractBaseUser | None = None) -> tuple[Article, bool]:
+def create_article(*, article_input: ArticleInput, uploaded_by: User | None = None) -> tuple[Article, bool]:
     """Store an article once per text and queue its extraction. Safe to re-run: the same text returns the stored one."""
     if len(article_input.content.encode()) > settings.ARTICLE_MAX_BYTES:
         raise ArticleRejected(f"the article is larger than {settings.ARTICLE_MAX_BYTES // (1024 * 1024)} MB")
@@ -155,7 +155,7 @@ def import_limits() -> ingest.ImportLimits:
 def import_articles(
     *,
     sources: Iterable[ingest.ImportSource],
-    uploaded_by: AbstractBaseUser | None = None,
+    uploaded_by: User | None = None,
     on_progress: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
     """Store each readable article of the sources in its own transaction; bad rows are skipped. Safe to re-run."""
@@ -169,7 +169,7 @@ def import_articles(
     return report
 
 
-def _import_row(row: ingest.Row, *, report: ImportReport, uploaded_by: AbstractBaseUser | None) -> None:
+def _import_row(row: ingest.Row, *, report: ImportReport, uploaded_by: User | None) -> None:
     if isinstance(row, ingest.RowError):
         report.errors.append((row.where, row.why))
         return

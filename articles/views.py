@@ -2,17 +2,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from articles import services
 from articles.forms import ArticleUploadForm
 from articles.models import Article
+from config.http import AuthenticatedHttpRequest
 
 
 @permission_required("articles.add_article")
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -27,7 +28,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("articles.view_article")
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
     candidates = article.candidates.prefetch_related("actors") if not article.is_pending else []
     context = {"article": article, "candidates": candidates}
@@ -38,7 +39,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required("articles.change_article")
-def reextract(request: HttpRequest, pk: int) -> HttpResponse:
+def reextract(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     services.reextract_article(article=article)
     messages.info(request, "Extraction queued again; decisions already made are kept.")

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import models
@@ -288,7 +289,7 @@ class Timeline(models.Model):
 class TimelineEntryQuerySet(models.QuerySet["TimelineEntry"]):
     def chronological(self) -> TimelineEntryQuerySet:
         """In the events' order; undated events last on every database."""
-        first, *rest = Event._meta.ordering
+        first, *rest = cast("Sequence[str]", Event._meta.ordering)  # Event.Meta sets it
         return self.order_by(models.F(f"event__{first}").asc(nulls_last=True), *(f"event__{f}" for f in rest))
 
 

@@ -10,7 +10,7 @@ from timelines.services.timeline_editing import EventSearch
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
-class TimelineForm(forms.ModelForm):
+class TimelineForm(forms.ModelForm[Timeline]):
     class Meta:
         model = Timeline
         fields = ["title", "slug", "description"]

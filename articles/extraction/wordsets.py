@@ -1,8 +1,32 @@
-"""Word lists written as prose, read as sets."""
+"""Word lists written as prose, read as sets or as regex alternations."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 
 def word_set(words: str) -> frozenset[str]:
     """The whitespace-separated words of `words`."""
     return frozenset(words.split())
+
+
+def prefix_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words` with shared prefixes factored ("s(?:aid|aw)").
+
+    `re` tries a flat alternation's words one by one at every position; a prefix tree
+    drops most after one letter. Use it only before a word boundary, where the order
+    of the alternatives cannot change which one matches.
+    """
+    tails: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + _tail_alternation(rests) for first, rests in tails.items())
+
+
+def _tail_alternation(rests: list[str]) -> str:
+    if len(rests) == 1:
+        return re.escape(rests[0])
+    longer = [rest for rest in rests if rest]
+    optional = "?" if len(longer) < len(rests) else ""
+    return f"(?:{prefix_alternation(longer)}){optional}"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from typing import cast
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, Max, Model
 
 from articles.extraction.actors import ActorMatcher, load_starter_actors
-from articles.extraction.types import ActorEntry
+from articles.extraction.types import ActorEntry, ActorKind
 from timelines.models import Actor, ActorAlias
 from timelines.services.history import delete_with_history, save_with_history
 
@@ -20,7 +22,7 @@ def actor_entries() -> list[ActorEntry]:
     for actor_id, name in ActorAlias.objects.values_list("actor_id", "name"):
         aliases.setdefault(actor_id, []).append(name)
     return [
-        ActorEntry(canonical_name=name, kind=kind, aliases=tuple(sorted(aliases.get(pk, []))))
+        ActorEntry(canonical_name=name, kind=cast(ActorKind, kind), aliases=tuple(sorted(aliases.get(pk, []))))
         for pk, name, kind in Actor.objects.values_list("pk", "canonical_name", "kind")
     ]
 
@@ -55,7 +57,7 @@ class ActorConflict(ValueError):
     """The actor change cannot be made; the message says why, for the editor."""
 
 
-def add_actor(*, name: str, kind: str, user: AbstractBaseUser | None = None) -> Actor:
+def add_actor(*, name: str, kind: str, user: User | None = None) -> Actor:
     """Create an actor, or return the one already named so; later extractions recognize it."""
     name = " ".join(name.split())
     existing = Actor.objects.filter(canonical_name__iexact=name).first()
@@ -66,7 +68,7 @@ def add_actor(*, name: str, kind: str, user: AbstractBaseUser | None = None) -> 
     return actor
 
 
-def add_alias(*, actor_id: int, name: str, user: AbstractBaseUser | None = None) -> ActorAlias:
+def add_alias(*, actor_id: int, name: str, user: User | None = None) -> ActorAlias:
     """Give an actor another name later extractions recognize. Safe to re-run."""
     name = " ".join(name.split())
     actor = Actor.objects.get(pk=actor_id)
@@ -79,7 +81,7 @@ def add_alias(*, actor_id: int, name: str, user: AbstractBaseUser | None = None)
     return alias
 
 
-def merge_actors(*, keep_id: int, duplicate_id: int, user: AbstractBaseUser | None = None) -> Actor:
+def merge_actors(*, keep_id: int, duplicate_id: int, user: User | None = None) -> Actor:
     """Fold a duplicate actor into another: aliases, candidates and events move; its name becomes an alias."""
     if keep_id == duplicate_id:
         raise ActorConflict("An actor cannot be merged into itself.")
@@ -99,6 +101,7 @@ def merge_actors(*, keep_id: int, duplicate_id: int, user: AbstractBaseUser | No
 
 def _repoint(through: type[Model], *, keep_id: int, duplicate_id: int) -> None:
     owner = next(f.attname for f in through._meta.fields if f.is_relation and f.related_model is not Actor)
-    already = through.objects.filter(actor_id=keep_id).values(owner)
-    through.objects.filter(actor_id=duplicate_id, **{f"{owner}__in": already}).delete()
-    through.objects.filter(actor_id=duplicate_id).update(actor_id=keep_id)
+    links = through._default_manager  # the auto-created through model's only manager, `objects`
+    already = links.filter(actor_id=keep_id).values(owner)
+    links.filter(actor_id=duplicate_id, **{f"{owner}__in": already}).delete()
+    links.filter(actor_id=duplicate_id).update(actor_id=keep_id)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Model
 from django.utils.text import Truncator
 
@@ -15,18 +15,18 @@ from timelines.models import Actor, Event, EventSource
 _VERBS = {"+": "added", "~": "changed", "-": "removed"}
 
 
-def _attribute(instance: Model, user: AbstractBaseUser | None, reason: str) -> None:
+def _attribute(instance: Model, user: User | None, reason: str) -> None:
     instance._history_user = user  # type: ignore[attr-defined]
     instance._change_reason = reason or None  # type: ignore[attr-defined]
 
 
-def save_with_history(instance: Model, *, user: AbstractBaseUser | None, reason: str = "") -> None:
+def save_with_history(instance: Model, *, user: User | None, reason: str = "") -> None:
     """Save, recording who did it and why."""
     _attribute(instance, user, reason)
     instance.save()
 
 
-def delete_with_history(instance: Model, *, user: AbstractBaseUser | None, reason: str = "") -> None:
+def delete_with_history(instance: Model, *, user: User | None, reason: str = "") -> None:
     """Delete, recording who did it and why."""
     _attribute(instance, user, reason)
     instance.delete()
@@ -35,11 +35,11 @@ def delete_with_history(instance: Model, *, user: AbstractBaseUser | None, reaso
 @dataclass(frozen=True)
 class HistoryRow:
     date: dt.datetime
-    user: AbstractBaseUser | None
+    user: User | None
     subject: str
     verb: str
     reason: str
-    changes: list[tuple[str, str, str]]
+    changes: list[tuple[str, Any, Any]]  # actors: the through rows (dicts) before _with_actor_names
 
 
 def event_history(*, event: Event) -> list[HistoryRow]:
@@ -68,7 +68,7 @@ def _row(record: Any, older: Any, subject: str) -> HistoryRow:
 
 def _with_actor_names(rows: list[HistoryRow]) -> list[HistoryRow]:
     """simple_history gives m2m changes as through-table rows; editors read actor names."""
-    actor_ids = set()
+    actor_ids: set[int] = set()
     for row in rows:
         for field, old, new in row.changes:
             if field == "actors":

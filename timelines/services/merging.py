@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
@@ -108,8 +109,15 @@ def _block(items: Sequence[CandidateEvent | Event]) -> list[_Blocked]:
     links = Event.actors.through.objects.filter(event_id__in=[row[0] for row in rows])
     for event_id, actor_id in links.values_list("event_id", "actor_id"):
         actor_ids.setdefault(event_id, set()).add(actor_id)
+    # The window's date_start__gte excludes undated events, so start is set.
     return [
-        _Blocked(pk, event_type, (start, end or start), words(f"{title} {summary}"), frozenset(actor_ids.get(pk, ())))
+        _Blocked(
+            pk,
+            event_type,
+            cast("tuple[dt.date, dt.date]", (start, end or start)),
+            words(f"{title} {summary}"),
+            frozenset(actor_ids.get(pk, ())),
+        )
         for pk, event_type, start, end, title, summary in rows
     ]
 
@@ -140,7 +148,7 @@ def _rank(
     return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
-def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: AbstractBaseUser) -> CandidateEvent:
+def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: User) -> CandidateEvent:
     """Cite a new candidate's evidence as another source of an existing event instead of creating one."""
     with transaction.atomic():
         candidate = claim_candidate(candidate_id, user=user, status=CandidateEvent.Status.MERGED)
@@ -159,7 +167,7 @@ def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: Abstra
     return candidate
 
 
-def merge_events(*, event_id: int, seen_updated_at: dt.datetime, other_id: int, user: AbstractBaseUser) -> Event:
+def merge_events(*, event_id: int, seen_updated_at: dt.datetime, other_id: int, user: User) -> Event:
     """Fold another event into this one: its sources, candidates, actors and timeline places move over, then it goes."""
     if event_id == other_id:
         raise DeskConflict("An event cannot be merged into itself.")
@@ -177,7 +185,7 @@ def merge_events(*, event_id: int, seen_updated_at: dt.datetime, other_id: int, 
     return event
 
 
-def _move_sources(source_event: Event, target: Event, *, user: AbstractBaseUser) -> None:
+def _move_sources(source_event: Event, target: Event, *, user: User) -> None:
     cited = set(target.sources.values_list("article_id", "evidence_start", "evidence_end"))
     for source in source_event.sources.all():
         source.event = target
@@ -187,14 +195,14 @@ def _move_sources(source_event: Event, target: Event, *, user: AbstractBaseUser)
             save_with_history(source, user=user, reason=f"moved from event {source_event.pk}")
 
 
-def _repoint_candidates(candidates: QuerySet[CandidateEvent], target: Event, *, user: AbstractBaseUser) -> None:
+def _repoint_candidates(candidates: QuerySet[CandidateEvent], target: Event, *, user: User) -> None:
     # One by one so each candidate's history shows where it went; an event has a handful, not thousands.
     for candidate in candidates:
         candidate.event = target
         save_with_history(candidate, user=user, reason=f"now cites event {target.pk}")
 
 
-def _move_timeline_entries(source_event: Event, target: Event, *, user: AbstractBaseUser) -> None:
+def _move_timeline_entries(source_event: Event, target: Event, *, user: User) -> None:
     on_timelines = set(TimelineEntry.objects.filter(event=target).values_list("timeline_id", flat=True))
     for entry in TimelineEntry.objects.filter(event=source_event):
         if entry.timeline_id in on_timelines:
@@ -204,9 +212,7 @@ def _move_timeline_entries(source_event: Event, target: Event, *, user: Abstract
             save_with_history(entry, user=user, reason=f"event merged into event {target.pk}")
 
 
-def split_event(
-    *, event_id: int, seen_updated_at: dt.datetime, source_ids: Sequence[int], user: AbstractBaseUser
-) -> Event:
+def split_event(*, event_id: int, seen_updated_at: dt.datetime, source_ids: Sequence[int], user: User) -> Event:
     """Move the chosen sources (with their candidates) to a new event copied from this one; returns the new event."""
     with transaction.atomic():
         event = claim_event(event_id, seen_updated_at=seen_updated_at)

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max, Prefetch
 
@@ -82,7 +82,7 @@ def _snapshot_event(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
-def publish_timeline(*, timeline: Timeline, published_by: AbstractBaseUser | None) -> TimelineVersion:
+def publish_timeline(*, timeline: Timeline, published_by: User | None) -> TimelineVersion:
     """Freeze the draft as the next version and show it to the public; concurrent publishes get distinct numbers."""
     with transaction.atomic():
         locked = Timeline.objects.select_for_update().get(pk=timeline.pk)
@@ -99,7 +99,7 @@ def publish_timeline(*, timeline: Timeline, published_by: AbstractBaseUser | Non
     return version
 
 
-def publish_timeline_if_changed(*, timeline: Timeline, published_by: AbstractBaseUser | None) -> TimelineVersion | None:
+def publish_timeline_if_changed(*, timeline: Timeline, published_by: User | None) -> TimelineVersion | None:
     """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run."""
     published_id = timeline.published_version_id
     if published_id is not None:
@@ -109,7 +109,7 @@ def publish_timeline_if_changed(*, timeline: Timeline, published_by: AbstractBas
     return publish_timeline(timeline=timeline, published_by=published_by)
 
 
-def unpublish_timeline(*, timeline: Timeline, unpublished_by: AbstractBaseUser | None) -> None:
+def unpublish_timeline(*, timeline: Timeline, unpublished_by: User | None) -> None:
     """Hide the timeline from the public at once; its versions stay on record for a later republish."""
     timeline.published_version = None
     timeline._history_user = unpublished_by  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -39,7 +39,7 @@ class DatedChanges:
     alias_for: Actor | None = None
 
 
-def _chosen_actors(changes: DatedChanges, user: AbstractBaseUser) -> list[Actor]:
+def _chosen_actors(changes: DatedChanges, user: User) -> list[Actor]:
     """The actors picked, plus the one the editor named: a new actor, or a new alias of a known one."""
     actors = list(changes.actors)
     name = " ".join(changes.new_actor_name.split())
@@ -52,7 +52,7 @@ def _chosen_actors(changes: DatedChanges, user: AbstractBaseUser) -> list[Actor]
     return actors
 
 
-def accept_candidate(*, candidate_id: int, user: AbstractBaseUser) -> CandidateEvent:
+def accept_candidate(*, candidate_id: int, user: User) -> CandidateEvent:
     """Make a new candidate an Event citing its evidence; of two editors racing, exactly one wins."""
     with transaction.atomic():
         candidate = claim_candidate(candidate_id, user=user, status=CandidateEvent.Status.ACCEPTED)
@@ -72,7 +72,7 @@ def accept_candidate(*, candidate_id: int, user: AbstractBaseUser) -> CandidateE
     return candidate
 
 
-def reject_candidate(*, candidate_id: int, user: AbstractBaseUser) -> CandidateEvent:
+def reject_candidate(*, candidate_id: int, user: User) -> CandidateEvent:
     """Mark a new candidate rejected; of two editors racing, exactly one wins."""
     with transaction.atomic():
         candidate = claim_candidate(candidate_id, user=user, status=CandidateEvent.Status.REJECTED)
@@ -80,7 +80,7 @@ def reject_candidate(*, candidate_id: int, user: AbstractBaseUser) -> CandidateE
     return candidate
 
 
-def add_source(*, event: Event, candidate: CandidateEvent, user: AbstractBaseUser) -> EventSource:
+def add_source(*, event: Event, candidate: CandidateEvent, user: User) -> EventSource:
     """Cite the candidate's evidence span, and the sentence as it stands now, on the event."""
     source = EventSource(
         event=event,
@@ -95,7 +95,7 @@ def add_source(*, event: Event, candidate: CandidateEvent, user: AbstractBaseUse
     return source
 
 
-def claim_candidate(candidate_id: int, *, user: AbstractBaseUser, status: str) -> CandidateEvent:
+def claim_candidate(candidate_id: int, *, user: User, status: str) -> CandidateEvent:
     """Move a new candidate to a decided status by conditional UPDATE; raise DeskConflict if it was not new."""
     claimed = CandidateEvent.objects.filter(pk=candidate_id, status=NEW).update(
         status=status, decided_by=user, decided_at=timezone.now()
@@ -114,7 +114,7 @@ def describe_decision(candidate: CandidateEvent) -> str:
     return f"Already {candidate.get_status_display().lower()} by {who}; here is its current state."
 
 
-def edit_candidate(*, candidate_id: int, version: int, changes: DatedChanges, user: AbstractBaseUser) -> CandidateEvent:
+def edit_candidate(*, candidate_id: int, version: int, changes: DatedChanges, user: User) -> CandidateEvent:
     """Apply an editor's corrections to a new candidate, unless it was decided or edited since the form was drawn."""
     with transaction.atomic():
         bumped = CandidateEvent.objects.filter(pk=candidate_id, status=NEW, version=version).update(
@@ -130,7 +130,7 @@ def edit_candidate(*, candidate_id: int, version: int, changes: DatedChanges, us
     return candidate
 
 
-def edit_event(*, event_id: int, seen_updated_at: dt.datetime, changes: DatedChanges, user: AbstractBaseUser) -> Event:
+def edit_event(*, event_id: int, seen_updated_at: dt.datetime, changes: DatedChanges, user: User) -> Event:
     """Apply an editor's corrections to an event, unless someone changed it since the form was drawn."""
     with transaction.atomic():
         event = claim_event(event_id, seen_updated_at=seen_updated_at)
@@ -150,7 +150,7 @@ def claim_event(event_id: int, *, seen_updated_at: dt.datetime) -> Event:
     return Event.objects.get(pk=event_id)
 
 
-def undo_last_decision(*, user: AbstractBaseUser) -> CandidateEvent | None:
+def undo_last_decision(*, user: User) -> CandidateEvent | None:
     """Return the editor's latest decision to new and remove what it added; None when nothing is left to undo."""
     with transaction.atomic():
         candidate = CandidateEvent.objects.decided().filter(decided_by=user).order_by("-decided_at", "-pk").first()
@@ -167,7 +167,7 @@ def undo_last_decision(*, user: AbstractBaseUser) -> CandidateEvent | None:
     return undone
 
 
-def _remove_source(candidate: CandidateEvent, *, user: AbstractBaseUser) -> None:
+def _remove_source(candidate: CandidateEvent, *, user: User) -> None:
     source = EventSource.objects.filter(candidate=candidate).select_related("event").first()
     if source is None:
         return

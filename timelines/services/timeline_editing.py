@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from simple_history.utils import bulk_create_with_history
 
@@ -41,7 +41,7 @@ def search_events(*, search: EventSearch, excluding: Timeline | None = None) -> 
     return events.distinct()
 
 
-def create_timeline(*, title: str, slug: str, description: str, created_by: AbstractBaseUser) -> Timeline:
+def create_timeline(*, title: str, slug: str, description: str, created_by: User) -> Timeline:
     """A new, unpublished timeline with no events."""
     timeline = Timeline(title=title, slug=slug, description=description, created_by=created_by)
     timeline._history_user = created_by  # type: ignore[attr-defined]
@@ -49,7 +49,7 @@ def create_timeline(*, title: str, slug: str, description: str, created_by: Abst
     return timeline
 
 
-def add_events(*, timeline: Timeline, events: Iterable[Event], added_by: AbstractBaseUser | None) -> int:
+def add_events(*, timeline: Timeline, events: Iterable[Event], added_by: User | None) -> int:
     """Put events on the timeline, skipping those already on it. Safe to re-run; returns how many were added."""
     present = set(timeline.entries.values_list("event_id", flat=True))
     new_entries = [
@@ -62,12 +62,12 @@ def add_events(*, timeline: Timeline, events: Iterable[Event], added_by: Abstrac
     return len(new_entries)
 
 
-def add_matching_events(*, timeline: Timeline, search: EventSearch, added_by: AbstractBaseUser | None) -> int:
+def add_matching_events(*, timeline: Timeline, search: EventSearch, added_by: User | None) -> int:
     """Put every event matching the search on the timeline. Safe to re-run; returns how many were added."""
     return add_events(timeline=timeline, events=search_events(search=search, excluding=timeline), added_by=added_by)
 
 
-def remove_entry(*, timeline: Timeline, entry_id: int, removed_by: AbstractBaseUser | None) -> bool:
+def remove_entry(*, timeline: Timeline, entry_id: int, removed_by: User | None) -> bool:
     """Take an event off the draft; published versions keep it. False when it was already gone."""
     entry = timeline.entries.filter(pk=entry_id).first()
     if entry is None:
@@ -77,7 +77,7 @@ def remove_entry(*, timeline: Timeline, entry_id: int, removed_by: AbstractBaseU
     return True
 
 
-def set_entry_note(*, timeline: Timeline, entry_id: int, note: str, noted_by: AbstractBaseUser | None) -> TimelineEntry:
+def set_entry_note(*, timeline: Timeline, entry_id: int, note: str, noted_by: User | None) -> TimelineEntry:
     """Store the editorial note shown with the event on this timeline only."""
     entry = timeline.entries.select_related("event").get(pk=entry_id)
     entry.note = note.strip()
@@ -87,7 +87,7 @@ def set_entry_note(*, timeline: Timeline, entry_id: int, note: str, noted_by: Ab
 
 
 def timeline_from_candidates(
-    *, slug: str, title: str, description: str, user: AbstractBaseUser, keep_for_review: Collection[int] = ()
+    *, slug: str, title: str, description: str, user: User, keep_for_review: Collection[int] = ()
 ) -> Timeline:
     """Accept every new dated candidate (but those of the articles kept for review) and put the events on the timeline.
 

@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from timelines import forms
 from timelines.models import Actor, ActorAlias, Event, EventSource
 from timelines.services import actors as actor_services
 from timelines.services import history, merging, review
-from timelines.views.desk import REVIEW, HtmxHttpRequest, chosen_actors, dated_initial, with_notice
+from timelines.views.desk import REVIEW, chosen_actors, dated_initial, with_notice
 
 LIST_PAGE_SIZE = 50
 
@@ -27,7 +28,7 @@ LIST_PAGE_SIZE = 50
 
 @require_GET
 @permission_required(REVIEW)
-def events(request: HtmxHttpRequest) -> HttpResponse:
+def events(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     found = Event.objects.order_by("-date_start", "-id")
     if query:
@@ -41,7 +42,7 @@ def events(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @permission_required(REVIEW)
-def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.prefetch_related("actors").select_related("created_by"), pk=pk)
     sources = list(event.sources.select_related("article", "added_by", "candidate"))
     context = {
@@ -57,7 +58,7 @@ def event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW)
-def edit_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def edit_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.prefetch_related("actors"), pk=pk)
     initial = dated_initial(event) | {"title": event.title, "seen_updated_at": event.updated_at.isoformat()}
     form = forms.EventForm(request.POST or None, initial=initial)
@@ -76,7 +77,7 @@ def edit_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "timelines/desk/event_detail.html#event-form", context)
 
 
-def _event_summary(request: HtmxHttpRequest, pk: int, *, notice: str = "") -> HttpResponse:
+def _event_summary(request: AuthenticatedHttpRequest, pk: int, *, notice: str = "") -> HttpResponse:
     if not request.htmx:
         if notice:
             messages.error(request, notice)
@@ -89,7 +90,7 @@ def _event_summary(request: HtmxHttpRequest, pk: int, *, notice: str = "") -> Ht
 
 @require_POST
 @permission_required(REVIEW)
-def merge_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def merge_events(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.EventMergeForm(request.POST)
     if form.is_valid():
         try:
@@ -110,7 +111,7 @@ def merge_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(REVIEW)
-def split_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def split_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source_ids = list(EventSource.objects.filter(event_id=pk).values_list("pk", flat=True))
     form = forms.EventSplitForm(request.POST, source_ids=source_ids)
     if not form.is_valid():
@@ -135,7 +136,7 @@ def split_event(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required(REVIEW)
-def actors(request: HtmxHttpRequest) -> HttpResponse:
+def actors(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     found = (
         Actor.objects.matching(query)
@@ -152,7 +153,7 @@ def actors(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @permission_required(REVIEW)
-def actor_search(request: HtmxHttpRequest) -> HttpResponse:
+def actor_search(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Autocomplete: actors matching by name or alias, as choices named like the form field asking."""
     query = request.GET.get("q", "")
     field = request.GET.get("field", "actors")
@@ -163,7 +164,7 @@ def actor_search(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required(REVIEW)
-def add_alias(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def add_alias(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=pk)
     form = forms.AliasForm(request.POST)
     if form.is_valid():
@@ -176,7 +177,7 @@ def add_alias(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(REVIEW)
-def merge_actor(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def merge_actor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.ActorMergeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose the actor to merge into.")

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Func, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,9 +21,9 @@ from django_htmx.http import (
     retarget,
     trigger_client_event,
 )
-from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
+from config.http import AuthenticatedHttpRequest
 from timelines import forms
 from timelines.highlighting import highlight_segments
 from timelines.models import Actor, CandidateEvent, Event
@@ -32,10 +32,6 @@ from timelines.services import merging, review
 REVIEW = "timelines.review_candidateevent"
 NEW = CandidateEvent.Status.NEW
 INBOX_PAGE_SIZE = 50
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def with_notice(response: HttpResponse, message: str, *, level: str = "error") -> HttpResponse:
@@ -48,7 +44,7 @@ def with_notice(response: HttpResponse, message: str, *, level: str = "error") -
 
 @require_GET
 @permission_required(REVIEW)
-def inbox(request: HtmxHttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.InboxFilterForm(request.GET)
     articles = form.filter(_inbox_articles())
     page = Paginator(articles, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -84,7 +80,7 @@ def _with_suggestions(candidates: list[CandidateEvent]) -> list[CandidateEvent]:
 
 @require_GET
 @permission_required(REVIEW)
-def article(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def article(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     if request.htmx.target == "article-pending":
         if article.is_pending:
@@ -102,7 +98,7 @@ def article(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 def _candidate_card(
-    request: HtmxHttpRequest, candidate_id: int, *, notice: str = "", level: str = "error"
+    request: AuthenticatedHttpRequest, candidate_id: int, *, notice: str = "", level: str = "error"
 ) -> HttpResponse:
     """The fresh card of one candidate; without htmx, the review page scrolled to it."""
     candidate = get_object_or_404(CandidateEvent.objects.for_review(), pk=candidate_id)
@@ -123,23 +119,23 @@ def _progress(article_id: int) -> dict[str, int]:
 
 @require_GET
 @permission_required(REVIEW)
-def candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def candidate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _candidate_card(request, pk)
 
 
 @require_POST
 @permission_required(REVIEW)
-def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _decide(request, pk, review.accept_candidate)
 
 
 @require_POST
 @permission_required(REVIEW)
-def reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def reject(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _decide(request, pk, review.reject_candidate)
 
 
-def _decide(request: HtmxHttpRequest, pk: int, decision: Callable[..., object]) -> HttpResponse:
+def _decide(request: AuthenticatedHttpRequest, pk: int, decision: Callable[..., object]) -> HttpResponse:
     try:
         decision(candidate_id=pk, user=request.user)
     except review.DeskConflict as conflict:
@@ -149,7 +145,7 @@ def _decide(request: HtmxHttpRequest, pk: int, decision: Callable[..., object]) 
 
 @require_POST
 @permission_required(REVIEW)
-def merge_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def merge_candidate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.CandidateMergeForm(request.POST)
     if not form.is_valid():
         return _candidate_card(request, pk, notice="Choose the event to merge into.")
@@ -162,7 +158,7 @@ def merge_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW)
-def edit_candidate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def edit_candidate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(CandidateEvent.objects.for_review(), pk=pk)
     if candidate.status != NEW:
         return _candidate_card(request, pk, notice=review.describe_decision(candidate))
@@ -194,7 +190,7 @@ def chosen_actors(form: forms.DatedForm, item: CandidateEvent | Event) -> list[A
 
 @require_POST
 @permission_required(REVIEW)
-def undo(request: HtmxHttpRequest) -> HttpResponse:
+def undo(request: AuthenticatedHttpRequest) -> HttpResponse:
     try:
         undone = review.undo_last_decision(user=request.user)
     except review.DeskConflict as conflict:

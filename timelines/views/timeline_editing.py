@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from timelines.models import Timeline
 from timelines.services import publishing, timeline_editing
 from timelines.snapshots import EventFilters, timeline_page
 from timelines.timeline_forms import AddEventsForm, EntryNoteForm, EventSearchForm, TimelineForm
-from timelines.views.desk import HtmxHttpRequest
 
 EDIT = "timelines.change_timeline"
 PUBLISH = "timelines.publish_timeline"
@@ -26,7 +26,7 @@ SEARCH_FIELDS = tuple(EventSearchForm.base_fields)
 
 @require_GET
 @permission_required("timelines.view_timeline")
-def timeline_list(request: HtmxHttpRequest) -> HttpResponse:
+def timeline_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     timelines = (
         Timeline.objects.select_related("published_version").annotate(entry_count=Count("entries")).order_by("title")
     )
@@ -37,7 +37,7 @@ def timeline_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("timelines.add_timeline")
-def timeline_create(request: HtmxHttpRequest) -> HttpResponse:
+def timeline_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TimelineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         timeline = timeline_editing.create_timeline(**form.cleaned_data, created_by=request.user)
@@ -47,7 +47,7 @@ def timeline_create(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @permission_required(EDIT)
-def timeline_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.select_related("published_version"), pk=pk)
     search_form = EventSearchForm(request.GET)
     found = timeline_editing.search_events(search=search_form.search(), excluding=timeline)
@@ -72,7 +72,7 @@ def _back_to_editor(timeline: Timeline, form: EventSearchForm) -> HttpResponse:
 
 @require_POST
 @permission_required(EDIT)
-def timeline_add_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_add_events(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     form = AddEventsForm(request.POST)
     events = form.cleaned_data["event"] if form.is_valid() else []
@@ -83,7 +83,7 @@ def timeline_add_events(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(EDIT)
-def timeline_add_matching(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_add_matching(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     form = EventSearchForm(request.POST)
     added = timeline_editing.add_matching_events(timeline=timeline, search=form.search(), added_by=request.user)
@@ -93,7 +93,7 @@ def timeline_add_matching(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required(EDIT)
-def timeline_remove_entry(request: HtmxHttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+def timeline_remove_entry(request: AuthenticatedHttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     if timeline_editing.remove_entry(timeline=timeline, entry_id=entry_pk, removed_by=request.user):
         messages.success(request, "Removed the event from the draft.")
@@ -102,7 +102,7 @@ def timeline_remove_entry(request: HtmxHttpRequest, pk: int, entry_pk: int) -> H
 
 @require_POST
 @permission_required(EDIT)
-def timeline_entry_note(request: HtmxHttpRequest, pk: int, entry_pk: int) -> HttpResponse:
+def timeline_entry_note(request: AuthenticatedHttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     form = EntryNoteForm(request.POST)
     if form.is_valid():
@@ -115,7 +115,7 @@ def timeline_entry_note(request: HtmxHttpRequest, pk: int, entry_pk: int) -> Htt
 
 @require_GET
 @permission_required(EDIT)
-def timeline_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline.objects.select_related("published_version"), pk=pk)
     page = timeline_page(publishing.build_snapshot(timeline=timeline), EventFilters.from_query(request.GET))
     context = {
@@ -131,7 +131,7 @@ def timeline_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required(PUBLISH, raise_exception=True)
-def timeline_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     version = publishing.publish_timeline(timeline=timeline, published_by=request.user)
     messages.success(request, f"Published version {version.number}.")
@@ -141,7 +141,7 @@ def timeline_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required(PUBLISH, raise_exception=True)
-def timeline_unpublish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def timeline_unpublish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     publishing.unpublish_timeline(timeline=timeline, unpublished_by=request.user)
     messages.success(request, "Unpublished: the public no longer sees this timeline.")

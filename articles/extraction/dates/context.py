@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.wordsets import prefix_alternation, word_set
+
 from .arithmetic import Tense
 
 # How far either side of a date its governing verb is looked for.
@@ -11,18 +13,24 @@ _LOOK_BEHIND = 70
 _LOOK_AHEAD = 50
 
 # Irregular past forms news uses; regular ones end in -ed.
-_IRREGULAR_PAST = (
-    r"said|met|held|took|made|began|came|went|saw|gave|told|won|lost|fell|rose|left|sent|spoke|wrote|"
-    r"was|were|had|did|got|led|fled|found|brought|fought|bought|thought|sought|caught|built|spent|struck|"
-    r"stood|paid|ran|chose|became|broke|drove|flew|grew|kept|knew|laid|meant|sold|shot|sat|stole|swore|"
-    r"threw|withdrew|overtook|arose|forgave|forbade|undertook|underwent|upheld"
+_IRREGULAR_PAST = word_set(
+    """
+    said met held took made began came went saw gave told won lost fell rose left sent spoke
+    wrote was were had did got led fled found brought fought bought thought sought caught built spent struck
+    stood paid ran chose became broke drove flew grew kept knew laid meant sold shot sat stole swore
+    threw withdrew overtook arose forgave forbade undertook underwent upheld
+    """
 )
 # Words ending in -ed that are no past tense, and participles that look ahead.
 _NOT_PAST = (
     r"(?!(?:expected|scheduled|planned|slated|needed|proposed|postponed|delayed|deferred|rescheduled|"
     r"need|speed|seed|feed|indeed|proceed|exceed|succeed|hundred|red|bed|shed|breed|deed|heed|greed)\b)"
 )
-_PAST_VERB = rf"(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )\b{_NOT_PAST}(?:[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
+# The word boundary first: most positions fail it, before the look-behinds are tried.
+_PAST_VERB = (
+    rf"\b(?<!be )(?<!been )(?<!being )(?<!is )(?<!are ){_NOT_PAST}"
+    rf"(?:[a-z]+ed|(?i:{prefix_alternation(_IRREGULAR_PAST)}))\b"
+)
 # Verbs that report speech: they set the tense of the date right after them ("said on
 # Monday"), not of a date in the clause they introduce ("said talks on May 3 will...").
 _REPORTING = re.compile(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -51,7 +51,7 @@ class Command(BaseCommand):
         if report.errors:
             raise CommandError(f"{len(report.errors)} skipped; see above", returncode=EXIT_ROWS_SKIPPED)
 
-    def find_user(self, username: str | None) -> AbstractBaseUser | None:
+    def find_user(self, username: str | None) -> User | None:
         if username is None:
             return None
         try:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("\nOpen http://127.0.0.1:8000/ and log in as:"))
         self.stdout.write(f"  username: {editor.username}\n  password: {self.password}\n")
 
-    def demo_editor(self):  # type: ignore[no-untyped-def]
+    def demo_editor(self) -> User:
         user, _ = get_user_model().objects.get_or_create(username="editor", defaults={"is_staff": True})
         self.password = secrets.token_urlsafe(9)
         user.set_password(self.password)

@@ -8,7 +8,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
-    def pick_actors(self, actors: list[Actor]) -> list[Actor]:
+    def pick_actors(self, actors: list[Actor]) -> list[int]:
         # A few actors (the great powers) appear in most stories; the rest are a long tail.
         head = actors[:10]
         return list({self.random.choice(head).pk: None, self.random.choice(actors).pk: None})
@@ -119,7 +119,8 @@ class Command(BaseCommand):
 
     def candidate(self, article: Article, n: int, sentence: str) -> CandidateEvent:
         start = len(f"Bench article {article.title.rsplit(' ', 1)[1]}. ") + n * len(sentence)
-        day = article.published_on - dt.timedelta(days=self.random.randrange(4))  # type: ignore[operator]
+        # Bench articles are always dated.
+        day = cast(dt.date, article.published_on) - dt.timedelta(days=self.random.randrange(4))
         return CandidateEvent(
             article=article,
             date_start=day,
@@ -144,7 +145,7 @@ class Command(BaseCommand):
         assert article is not None, "no article with candidates to review"
         page_candidates = list(CandidateEvent.objects.filter(article=article).prefetch_related("actors"))
         candidate = page_candidates[0]
-        htmx = {"HTTP_HX_REQUEST": "true"}
+        htmx: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
         pages: list[tuple[str, Callable[[], object]]] = [
             ("inbox", lambda: client.get(reverse("desk:inbox"))),
             ("inbox, filtered (unreviewed)", lambda: client.get(reverse("desk:inbox"), {"unreviewed": "on"})),
