@@ -111,6 +111,9 @@ for _kind, _first_words, _pattern in PHRASES:
     for _word in _first_words.split():
         _PHRASES_BY_FIRST_WORD.setdefault(_word, []).append((_kind, re.compile(_pattern, re.IGNORECASE)))
 
+# Most words of a sentence are neither: one set lookup passes them over.
+_FIRST_WORDS = frozenset(_WORD_TYPES) | frozenset(_PHRASES_BY_FIRST_WORD)
+
 _WORD = re.compile(r"[A-Za-z]+")
 _IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze flew cast bore")
 # Nouns, and the adjectives that open noun phrases ("humanitarian aid").
@@ -162,6 +165,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if match.start() < covered_until:
             continue
         word = match.group().lower()
+        if word not in _FIRST_WORDS:
+            continue
         phrase = _phrase_at(text, word, match.start(), end)
         if phrase is not None:
             kind, phrase_end = phrase
