@@ -120,8 +120,10 @@ def reextract_article(*, article: Article) -> None:
 
 def requeue_stuck_articles(*, lease: timedelta | None = None, max_attempts: int | None = None) -> tuple[int, int]:
     """Re-queue articles stuck past their lease, failing those out of attempts. Returns (requeued, failed)."""
-    lease = lease or timedelta(seconds=settings.EXTRACTION_LEASE_SECONDS)
-    max_attempts = max_attempts or settings.EXTRACTION_MAX_ATTEMPTS
+    if lease is None:
+        lease = timedelta(seconds=settings.EXTRACTION_LEASE_SECONDS)
+    if max_attempts is None:
+        max_attempts = settings.EXTRACTION_MAX_ATTEMPTS
     requeued = failed = 0
     for article in Article.objects.stuck(lease=lease).only("pk", "status", "attempts", "status_changed_at"):
         unchanged = Article.objects.filter(

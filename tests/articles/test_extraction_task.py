@@ -145,3 +145,9 @@ def test_sweeper_fails_an_article_out_of_attempts() -> None:
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.last_error == "gave up after 3 attempts"
+
+
+def test_a_zero_lease_requeues_at_once_rather_than_falling_back_to_the_default() -> None:
+    queued_article(status=Article.Status.EXTRACTING, attempts=1, status_changed_at=timezone.now())
+
+    assert services.requeue_stuck_articles(lease=dt.timedelta(0)) == (1, 0)

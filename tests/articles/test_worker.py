@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from articles.services import ArticleInput
 from tests.factories import ArticleFactory
 from timelines.services.actors import load_starter_actors_into_table
 
@@ -28,19 +29,27 @@ MEETING = (
 )
 
 
-@pytest.fixture
-def worker() -> Iterator[subprocess.Popen[str]]:
+def start_worker(**extra_env: str) -> subprocess.Popen[str]:
     database_url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]
-    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_TASK_ALWAYS_EAGER": "false"}
+    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_TASK_ALWAYS_EAGER": "false", **extra_env}
     command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=INFO"]
     command += ["--queues", settings.CELERY_TASK_DEFAULT_QUEUE, "--without-mingle", "--without-gossip"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    output, _ = process.communicate(timeout=30)
+    print(output)
+
+
+@pytest.fixture
+def worker() -> Iterator[subprocess.Popen[str]]:
+    process = start_worker()
     try:
         yield process
     finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=30)
-        print(output)
+        stop(process)
 
 
 def wait_for_status(article: Article, status: str, seconds: float = 60) -> Article:
@@ -84,5 +93,31 @@ def test_an_article_left_extracting_by_a_dead_worker_is_picked_up_again(worker: 
     assert services.requeue_stuck_articles(lease=timedelta(minutes=10)) == (1, 0)
 
     wait_for_status(article, Article.Status.EXTRACTED)
+    assert article.attempts == 2
+    assert article.candidates.exists()
+
+
+def test_a_worker_killed_mid_extraction_loses_nothing() -> None:
+    first = start_worker()
+    long_text = "\n\n".join(f"{MEETING} Report number {number}." for number in range(12000))
+    article, _ = services.create_article(
+        article_input=ArticleInput(title="Long report", content=long_text, published_on=date(2025, 9, 24))
+    )
+    try:
+        wait_for_status(article, Article.Status.EXTRACTING)
+        first.kill()
+    finally:
+        stop(first)
+    article.refresh_from_db()
+    assert article.status == Article.Status.EXTRACTING
+    assert not article.candidates.exists()
+
+    # The broker would hand the unacknowledged task on after its visibility timeout; the sweeper need not wait.
+    assert services.requeue_stuck_articles(lease=timedelta(0)) == (1, 0)
+    second = start_worker()
+    try:
+        wait_for_status(article, Article.Status.EXTRACTED)
+    finally:
+        stop(second)
     assert article.attempts == 2
     assert article.candidates.exists()
