@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +16,8 @@ from articles.extraction.wordsets import word_set
 
 DATA_DIR = Path(__file__).parent / "data"
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|@\w+|\w+(?:[-'\u2019]\w+)*")
+# Initialisms as "U.S." rather than "(?:[A-Z]\.){2,}": re starts the counted repeat at every word.
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|@\w+|\w+(?:[-'\u2019]\w+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 MAX_ALIAS_TOKENS = 9
 
@@ -120,6 +121,13 @@ def _near(positions: list[int], index: int) -> bool:
     return nearest < len(positions) and positions[nearest] <= index + UN_CONTEXT_TOKENS_AFTER
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans`, which are sorted and do not overlap each other."""
+    # Of the spans starting before `end`, the last also ends last.
+    before_end = bisect_left(spans, (end,))
+    return before_end > 0 and spans[before_end - 1][1] > start
+
+
 @dataclass(frozen=True)
 class FoundActor:
     """An actor mention and where it stands in the article."""
@@ -191,9 +199,9 @@ class ActorMatcher:
         if not longest:
             return None
         limit = min(longest, len(tokens) - index)
+        words = [token[2] for token in tokens[index : index + limit]]
         for length in range(limit, 0, -1):
-            words = [token[2] for token in tokens[index : index + length - 1]]
-            entry = self._by_key.get((*words, bare_words[index + length - 1]))
+            entry = self._by_key.get((*words[: length - 1], bare_words[index + length - 1]))
             if entry is not None:
                 return entry, length
         return None
@@ -294,16 +302,16 @@ class ActorMatcher:
         if not tokens:
             return found
         low, high = tokens[0][0], tokens[-1][1]
-        covered = [(item.start, item.end) for item in found]
+        covered = [(item.start, item.end) for item in found]  # in text order, not overlapping
         strangers: list[FoundActor] = []
         for match in self._stranger_matches(text, tokens, low, high):
             start, end = match.span(1)
             name = match.group(1)
             if name.split()[0] in _NOT_A_NAME or "\n" in name or not _NOT_AN_ORGANIZATION.isdisjoint(name.split()):
                 continue
-            if any(start < c_end and c_start < end for c_start, c_end in covered):
+            if _overlaps(covered, start, end):
                 continue
-            covered.append((start, end))
+            insort(covered, (start, end))
             strangers.append(FoundActor(start, end, ActorMention(name, "person", name, False)))
         combined = sorted(found + strangers, key=lambda item: item.start)
         return combined + self._surname_mentions(tokens, bare_words, combined, covered)
@@ -311,11 +319,10 @@ class ActorMatcher:
     @staticmethod
     def _stranger_matches(text: str, tokens: list[tuple[int, int, str]], low: int, high: int) -> list[re.Match[str]]:
         matches: list[re.Match[str]] = []
-        for start, _, word in tokens:
-            if word in _TITLE_STARTS:
-                titled = _TITLED_PERSON.match(text, start, high)
-                if titled is not None:
-                    matches.append(titled)
+        for start in [start for start, _, word in tokens if word in _TITLE_STARTS]:
+            titled = _TITLED_PERSON.match(text, start, high)
+            if titled is not None:
+                matches.append(titled)
         for comma in _APPOSITIVE_TAIL.finditer(text, low, high):
             name = _NAME_BEFORE_COMMA.search(text, max(low, comma.start() - MAX_NAME_CHARS), comma.start())
             appositive = _APPOSITIVE_PERSON.match(text, name.start(), high) if name is not None else None
@@ -337,9 +344,11 @@ class ActorMatcher:
                 if len(surname) >= 3 and surname not in first_seen:
                     first_seen[surname] = (item.end, item.mention)
         surnames: list[FoundActor] = []
-        for (start, end, word), bare in zip(tokens, bare_words, strict=True):
-            seen = first_seen.get(bare)
-            if seen is None or start < seen[0] or any(start < c_end and c_start < end for c_start, c_end in covered):
+        # A comprehension finds the few words that are surnames; most words are not.
+        for index in [i for i, bare in enumerate(bare_words) if bare in first_seen]:
+            start, end, word = tokens[index]
+            seen = first_seen[bare_words[index]]
+            if start < seen[0] or _overlaps(covered, start, end):
                 continue
             mention = seen[1]
             surnames.append(FoundActor(start, end, ActorMention(mention.canonical_name, "person", word, mention.known)))

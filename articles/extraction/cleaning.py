@@ -49,6 +49,7 @@ _TRAILER_START = re.compile(
 TRAILER_MIN_POSITION = 0.4
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_OTHER_THAN_BLANK = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -59,6 +60,8 @@ _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 
 def normalize_line(line: str) -> str:
     """One paragraph with its whitespace collapsed, as stored and as compared."""
+    if "  " not in line and not _SPACE_OTHER_THAN_BLANK.search(line):
+        return line.strip()  # nothing to collapse, and re.sub would rewrite every blank
     return _SPACES.sub(" ", line).strip()
 
 

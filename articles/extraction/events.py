@@ -34,7 +34,8 @@ _SUBORDINATE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)")
 # Lowercase only: "May" is a month.
 _MODAL = re.compile(r"\b(?:should|could|would|might|must|may|can|cannot|can't)\s+(?:\w+\s+){0,3}$")
-_NEGATED = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?$")
+# "(?:\bnot|\bnever|n't)" with the common "n" first, so that re searches for the letter.
+_NEGATED = re.compile(r"n(?:(?<!\wn)(?:ot|ever)|'t)\s+(?:\w+\s+)?$")
 _CONDITIONAL_OPENING = re.compile(r"(?:If|Unless|Should|Were)\b")
 _CONTINUATION_SUBJECT = re.compile(r"^(?:He|She|They|It|This|That|These|Those|We|I|His|Her|Their|Its|The\s+[a-z])\b")
 _ATTRIBUTION_AFTER_QUOTE = re.compile(r"[\u201d\"]\s*,?\s*(\w+)")
@@ -48,7 +49,8 @@ _RESOLUTION_CONTENT_TYPE = {
     "demanding": "REQUEST", "calling": "REQUEST", "urging": "REQUEST",
     "condemning": "PROTEST", "imposing": "SANCTION", "welcoming": "SUPPORT",
 }  # fmt: skip
-_COMPLEMENT = re.compile(r"\bthat\b")
+# "\bthat\b", with the boundary before it checked last, so that re searches for the literal.
+_COMPLEMENT = re.compile(r"that\b(?<!\wthat)")
 # "has repeatedly threatened", "has met": habits and the unspecific past of the present
 # perfect; only a stated date makes them an occurrence.
 _HABITUAL = re.compile(
@@ -318,10 +320,13 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     outside = _outside_main_clause(ctx)
     # Who acts is named in the main clause; "just as Russia began attacking" names bystanders.
     actors = [a for a in ctx.actors if not any(start <= a.start < stop for start, stop in outside)]
-    triggers = _main_clause_triggers(ctx, outside)
-    if not triggers or not actors:
+    if not actors:
         return []
-    ctx = replace(ctx, actors=actors)
+    triggers = _main_clause_triggers(ctx, outside)
+    if not triggers:
+        return []
+    if len(actors) < len(ctx.actors):
+        ctx = replace(ctx, actors=actors)  # only when needed: replace() costs more than the check
     main = _main_trigger(ctx, triggers)
     if _is_anonymous_report(ctx, main):
         # "Officials said Russia launched 90 missiles": the reported act is the event, if there is one

@@ -44,13 +44,7 @@ def _is_headline(sentence: str) -> bool:
 def _within(items: list[LocatedT], starts: list[int], start: int, end: int) -> list[LocatedT]:
     """Items (sorted by .start, with their starts) that lie inside [start, end)."""
     first = bisect_left(starts, start)
-    selected: list[LocatedT] = []
-    for item in items[first:]:
-        if item.start >= end:
-            break
-        if item.end <= end:
-            selected.append(item)
-    return selected
+    return [item for item in items[first : bisect_left(starts, end, first)] if item.end <= end]
 
 
 def _is_past(mention: DateMention, published: dt.date | None) -> bool:
@@ -132,21 +126,21 @@ def _nested(first: DateMention, second: DateMention) -> bool:
 def _same_event(kept: Candidate, other: Candidate) -> bool:
     """Nested dates, and either the same type with the same principal or two shared actors,
     or an undated statement by the same principal ("Putin warned...", then "Putin said...")."""
-    if kept.date is None or other.date is None:
-        return False
+    if kept.date is None or other.date is None or not _nested(kept.date, other.date):
+        return False  # most pairs end here, before any set is built
     if kept.event_type != other.event_type:
         elaboration = other.event_type == "STATEMENT" and not _explicit(other)
-        return elaboration and _principal(kept) == _principal(other) and _nested(kept.date, other.date)
+        return elaboration and _principal(kept) == _principal(other)
     kept_names = {m.canonical_name for m in kept.actors}
     other_names = {m.canonical_name for m in other.actors}
     if _principal(kept) != _principal(other):
-        return len(kept_names & other_names) >= 2 and _nested(kept.date, other.date)
+        return len(kept_names & other_names) >= 2
     if kept.event_type != "STATEMENT":
         # "Lavrov met Rubio on Monday... Lavrov met Wang Yi on Monday": other partners, other event
         kept_partners, other_partners = kept_names - {_principal(kept)}, other_names - {_principal(other)}
         if kept_partners and other_partners and not kept_partners & other_partners:
             return False
-    return _nested(kept.date, other.date)
+    return True
 
 
 def _explicit(candidate: Candidate) -> bool:

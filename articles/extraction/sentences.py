@@ -19,7 +19,8 @@ ABBREVIATIONS: frozenset[str] = word_set(
 )
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+# "[.!?][.!?]*" rather than "[.!?]+": re skips to a punctuation mark only when one comes first.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+)")
 # What may start the next sentence: a capital, a digit, an opening quote or bracket.
 _SENTENCE_START = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9À-Þ]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -15,8 +15,8 @@ def prefix_alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words` with shared prefixes factored ("s(?:aid|aw)").
 
     `re` tries a flat alternation's words one by one at every position; a prefix tree
-    drops most after one letter. Use it only before a word boundary, where the order
-    of the alternatives cannot change which one matches.
+    drops most after one letter. Use it only for words of word characters followed by
+    a word boundary, where the order of the alternatives cannot change the match.
     """
     tails: dict[str, list[str]] = {}
     for word in sorted(set(words)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from articles.extraction.types import DateMention, DateValue
 
 from .absolute import ABSOLUTE_RULES
-from .context import attribution_span, quote_spans, tense_around
+from .context import attribution_span, quote_spans
 from .reading import Anchor, Context, Reading, Rule
 from .relative import RELATIVE_RULES
 from .scanning import cue_windows
@@ -67,8 +67,7 @@ def _candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
 
 
 def _read(text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, narrative: _Narrative) -> Reading | None:
-    tense = tense_around(text, match.start(), match.end())
-    context = Context(text, anchor, tense, narrative.day, narrative.month, narrative.latest)
+    context = Context(text, anchor, match.span(), narrative.day, narrative.month, narrative.latest)
     try:
         return rule.read(match, context)
     except (ValueError, OverflowError):

@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from articles.extraction.types import DateValue
 
 from .arithmetic import Tense
+from .context import tense_around
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,19 @@ class Anchor:
 class Context:
     text: str
     anchor: Anchor | None
-    tense: Tense
+    # Where the match stands in the text, for its tense.
+    span: tuple[int, int]
     # The latest day-precision date before the match, for "the same day".
     previous_day: dt.date | None = None
     # The first day of the latest month named before the match, for "the 15th".
     previous_month: dt.date | None = None
     # The latest date named before the match, for "the following year".
     previous_value: DateValue | None = None
+
+    @cached_property
+    def tense(self) -> Tense:
+        """The tense of the match's sentence: costly, and read only by the rules for year-less dates."""
+        return tense_around(self.text, *self.span)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from articles.extraction.wordsets import prefix_alternation
+
 from .vocabulary import MONTH_NUMBERS, WEEKDAY_NUMBERS
 
 Cue = str  # "month", "weekday", "day_word", "unit", "holiday", "season", "ordinal", "year" or "slash"
@@ -16,10 +18,6 @@ Cue = str  # "month", "weekday", "day_word", "unit", "holiday", "season", "ordin
 # Room for what a rule may put before its cue ("the end of the", "Wednesday, ") and after it.
 _BEFORE_CUE = 30
 _AFTER_CUE = 40
-
-
-def _words(names: list[str]) -> str:
-    return "|".join(sorted(names, key=len, reverse=True))
 
 
 def _cased(words: str) -> list[str]:
@@ -40,9 +38,10 @@ _FIRST_LETTERS = "".join(
     )
 )
 _CUE = re.compile(
-    rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<month>{_words(_MONTH_NAMES)})\b|(?P<weekday>{_words(_WEEKDAY_NAMES)})\b"
-    rf"|(?P<day_word>{_words(_DAY_WORDS)})\b|(?P<unit>{_words(_UNITS)})\b"
-    rf"|(?P<season>{_words(_SEASONS)})\b"
+    rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<month>{prefix_alternation(_MONTH_NAMES)})\b"
+    rf"|(?P<weekday>{prefix_alternation(_WEEKDAY_NAMES)})\b"
+    rf"|(?P<day_word>{prefix_alternation(_DAY_WORDS)})\b|(?P<unit>{prefix_alternation(_UNITS)})\b"
+    rf"|(?P<season>{prefix_alternation(_SEASONS)})\b"
     r"|(?P<holiday>Christmas|Boxing|New\s+Year|Valentine|Halloween)\b"
     r"|(?P<ordinal>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
     r"|(?P<year>\d{4}(?=(?:'?s)?\b)|(?<=')\d\d\b|\d0(?=s\b))|(?P<slash>\d{1,2}(?=/)))"
