@@ -55,7 +55,12 @@ _TITLE_PATTERN = (
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker)"
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
-_FULL_NAME = rf"{_NAME_PATTERN}(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}){{1,3}}"
+# "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
+_MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
+_FULL_NAME = (
+    rf"{_NAME_PATTERN}(?:\s+[A-Z]\.)?"
+    rf"(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}){{1,3}}"
+)
 _TITLED_PERSON = re.compile(rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,)?\s+({_FULL_NAME})")
 _APPOSITIVE_PERSON = re.compile(
     rf"({_FULL_NAME}),\s+(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
@@ -97,6 +102,8 @@ _STATE_ORGANS = word_set(
 )
 MAX_ORGAN_NAME_TOKENS = 4
 # "the Sea of Japan", "the Bank of England": a country naming a place or a firm.
+# "the country's ambassador to the UN, Vassily Nebenzia": words that lead on to the title's holder.
+_TITLE_LINKS = word_set("of to for at in and")
 _NAMED_OF = word_set("Sea Gulf Bay Strait Straits Coast Port Island Islands Isle Peninsula University Bank")
 _UN_WORDS = word_set("UN U.N. UNGA UNSC Nations")
 _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
@@ -255,7 +262,7 @@ class ActorMatcher:
             # "Iran's Masoud Pezeshkian": the person is the actor; "Iran's Foreign Ministry": the state
             return self._names_state_organ(tokens, index + length)
         if following in TITLE_WORDS:
-            return False
+            return self._title_names_nobody(tokens, index + length)
         previous = tokens[index - 1][2] if index > 0 else ""
         if previous == "of" and index > 1 and tokens[index - 2][2] in _NAMED_OF:
             return False
@@ -266,6 +273,15 @@ class ActorMatcher:
         if following[:1].isupper() and self._names_state_organ(tokens, index + length):
             return True  # "the U.S. Commerce Department": the state acting through its organ
         return not self._inside_longer_name(text, tokens, index, length)
+
+    @staticmethod
+    def _title_names_nobody(tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """ "Britain's representative said": a lowercase title with no name after it, so the state speaks."""
+        if not tokens[index][2][:1].islower():
+            return False
+        while index < len(tokens) and tokens[index][2] in TITLE_WORDS:
+            index += 1
+        return index < len(tokens) and tokens[index][2][:1].islower() and tokens[index][2] not in _TITLE_LINKS
 
     @staticmethod
     def _names_state_organ(tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -312,7 +328,8 @@ class ActorMatcher:
             if _overlaps(covered, start, end):
                 continue
             insort(covered, (start, end))
-            strangers.append(FoundActor(start, end, ActorMention(name, "person", name, False)))
+            canonical = _MIDDLE_INITIAL.sub("", name)
+            strangers.append(FoundActor(start, end, ActorMention(canonical, "person", name, False)))
         combined = sorted(found + strangers, key=lambda item: item.start)
         return combined + self._surname_mentions(tokens, bare_words, combined, covered)
 

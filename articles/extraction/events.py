@@ -12,6 +12,7 @@ from articles.extraction.describe import confidence, find_location, fingerprint,
 from articles.extraction.triggers import (
     ACCUSING_CONTENT,
     ANONYMOUS_SPEAKER,
+    BLAMING_WORDS,
     ECONOMIC_NEWS,
     SAY_VERBS,
     TRAVEL_VERBS,
@@ -150,10 +151,15 @@ def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
     if ctx.text[main.start : main.end].lower() not in SAY_VERBS:
         return False
     speaker = ctx.actors[0].mention.canonical_name if ctx.actors and ctx.actors[0].start < main.start else ""
-    content = [t for t in triggers if t.start > main.end and t.form != "noun" and t.event_type in ACCUSING_CONTENT]
+    content = [
+        t.start for t in triggers if t.start > main.end and t.form != "noun" and t.event_type in ACCUSING_CONTENT
+    ]
+    blame = BLAMING_WORDS.search(ctx.text, main.end, ctx.end)
+    if blame is not None:
+        content.append(blame.start())
     if not content:
         return False
-    blamed = [a for a in ctx.actors if main.end <= a.start < content[0].start]
+    blamed = [a for a in ctx.actors if main.end <= a.start < min(content)]
     return any(actor.mention.canonical_name != speaker for actor in blamed)
 
 

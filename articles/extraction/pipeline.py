@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from functools import cache
 from typing import Any, Protocol, TypeVar
@@ -12,10 +13,23 @@ from articles.extraction.cleaning import readable_paragraphs
 from articles.extraction.dates import find_dates
 from articles.extraction.events import SentenceContext, sentence_candidates
 from articles.extraction.sentences import split_sentences
-from articles.extraction.types import Candidate, DateMention
+from articles.extraction.types import Candidate, DateMention, DateValue
 
 # A line this short without closing punctuation is a headline, caption or label.
 HEADLINE_MAX_WORDS = 25
+# "November 19: Houthi fighters seized...": a timeline entry's day, which the tagger leaves
+# out as if it opened a clock time; "19:00" needs no such help.
+_TIMELINE_DAY = re.compile(r"\s(\d{1,2}):\s")
+# "UNITED NATIONS, 12 April -- The Council today failed...": a dateline's day is the news day,
+# and "today" of a text written overnight says only when it was published.
+_DATELINE_DASH = re.compile(r",?\s*(?:--|\u2014|\u2013|-)\s")
+_DATELINE_MAX_OFFSET = 60
+# "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
+# the narrative's, so the sentences that follow keep the date they had.
+# "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
+_YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
+_YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
+_FLASHBACK = re.compile(r"\b(?:came|comes|come|followed|follows)\s+(?:[\w-]+\s+){0,2}(?:after|on the heels of)\b")
 
 
 class _Located(Protocol):
@@ -47,6 +61,50 @@ def _within(items: list[LocatedT], starts: list[int], start: int, end: int) -> l
     return [item for item in items[first : bisect_left(starts, end, first)] if item.end <= end]
 
 
+def _with_timeline_day(text: str, mention: DateMention) -> DateMention:
+    value = mention.value
+    day = _TIMELINE_DAY.match(text, mention.end)
+    if value is None or value.precision != "month" or day is None:
+        return mention
+    try:
+        date = value.start.replace(day=int(day.group(1)))
+    except ValueError:
+        return mention
+    explanation = f"timeline entry: {mention.explanation}, day {day.group(1)}"
+    return DateMention(
+        mention.start, day.end(1), text[mention.start : day.end(1)], DateValue(date, date, "day"), explanation
+    )
+
+
+def _without_today_after_dateline(text: str, sentence_start: int, mentions: list[DateMention]) -> list[DateMention]:
+    if not any(m.text.lower() == "today" for m in mentions):
+        return mentions
+    dateline = any(
+        m.start - sentence_start < _DATELINE_MAX_OFFSET
+        and m.value is not None
+        and m.value.precision == "day"
+        and _DATELINE_DASH.match(text, m.end)
+        for m in mentions
+    )
+    return [m for m in mentions if m.text.lower() != "today"] if dateline else mentions
+
+
+def _is_flashback(text: str, start: int, end: int) -> bool:
+    # str.find first: most sentences have neither word, and it is far cheaper than the pattern
+    if text.find("after", start, end) < 0 and text.find("heels", start, end) < 0:
+        return False
+    return _FLASHBACK.search(text, start, end) is not None
+
+
+def _names_a_thing(text: str, mention: DateMention) -> bool:
+    return (
+        mention.value is not None
+        and mention.value.precision == "year"
+        and _YEAR_AS_MODIFIER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+        and _YEAR_AS_MODIFIER_AFTER.match(text, mention.end) is not None
+    )
+
+
 def _is_past(mention: DateMention, published: dt.date | None) -> bool:
     return mention.value is not None and (published is None or mention.value.end <= published)
 
@@ -61,7 +119,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     """Candidates in text order; offsets index `text` as given. Same input, same output."""
     matcher = actors if actors is not None else starter_matcher()
     paragraphs = readable_paragraphs(text)
-    dates = find_dates(text, published)
+    dates = [_with_timeline_day(text, mention) for mention in find_dates(text, published)]
     date_starts = [mention.start for mention in dates]
     found_actors: list[FoundActor] = matcher.find(text, paragraphs)
     actor_starts = [actor.start for actor in found_actors]
@@ -74,7 +132,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
         for start, end in split_sentences(text, paragraph_start, paragraph_end):
             if _is_headline(text[start:end]):
                 continue
-            sentence_dates = _within(dates, date_starts, start, end)
+            sentence_dates = _without_today_after_dateline(text, start, _within(dates, date_starts, start, end))
             sentence_actors = _within(found_actors, actor_starts, start, end)
             context = SentenceContext(
                 text, start, end, sentence_dates, sentence_actors,
@@ -83,11 +141,15 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
             candidates.extend(sentence_candidates(context))
             body_index += 1
             previous_actors = sentence_actors
+            if _is_flashback(text, start, end):
+                continue
             # A speaker's "yesterday" in quotes dates the quote, not the narrative that follows.
             past = [
                 mention
                 for mention in sentence_dates
-                if _is_past(mention, published) and not _inside_quote(text, start, mention.start)
+                if _is_past(mention, published)
+                and not _inside_quote(text, start, mention.start)
+                and not _names_a_thing(text, mention)
             ]
             previous_sentence_date = past[-1] if past else None
             paragraph_date = past[-1] if past else paragraph_date

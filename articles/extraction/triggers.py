@@ -30,6 +30,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
     ("SUPPORT", "voted", r"voted\s+(?:for|in\s+favou?r)\b"),
     ("REJECT", "voted", r"voted\s+against\b"),
+    # "The Council adopted a new package of sanctions": the EU's way of imposing them.
+    (
+        "SANCTION",
+        "adopted adopts",
+        r"adopt\w*\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}(?:sanctions|restrictive\s+measures)\b",
+    ),
     ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:resolution|law|bill|motion)\b"),
     (
         "COOPERATE",
@@ -43,6 +49,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("ACCUSE", "called calling calls", r"call\w*\s+out\b"),
     ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
     ("REJECT", "ruled", r"ruled\s+out\b"),
+    # "The Council failed to adopt a draft": the vote's outcome, whatever the draft condemned.
+    ("REJECT", "failed fails", r"fail\w*\s+to\s+(?:adopt|pass|approve)\b"),
     ("MOBILIZE", "military", r"military\s+(?:drills|exercises)\b"),
     (
         "ASSAULT",
@@ -84,7 +92,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "REQUEST",
         "requested requests asked asks urged urges urging appealed appeals demanded demands "
-        "demanding invited invites invitation proposed proposes implored",
+        "demanding invited invites invitation proposed proposes implored ordered orders",
     ),
     ("ACCUSE", "accused accuses accusing blamed blames blaming alleged alleges denounced denounces"),
     (
@@ -99,7 +107,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "SANCTION",
-        "sanctioned sanctions imposed imposes expelled expels suspended suspends embargo tariffs severed froze freezes",
+        "sanctioned sanctions imposed imposes expelled expels suspended suspends embargo tariffs severed froze freezes "
+        "designated designates",
     ),
     ("MOBILIZE", "deployed deploys deploying mobilized mobilised mobilizes mobilises"),
     ("COERCE", "arrested arrests detained detains seized seizes blockade banned bans"),
@@ -198,6 +207,11 @@ SAY_VERBS = frozenset(("said", "says", "told", "tells", "stated", "declared", "i
 
 # Content of a statement that makes the statement an accusation: "said Russia attacked".
 ACCUSING_CONTENT = frozenset(("ASSAULT", "COERCE", "ACCUSE"))
+# Blame without an act: "said Russia had chosen to side with a murderous regime".
+BLAMING_WORDS = re.compile(
+    r"\b(?:malign|murderous|illegal|illegitimate|unlawful|violat(?:ed|es|ing|ions?)|aggression|war crimes?|"
+    r"genocidal|atrocities|terrorist|lied|lying|destabili[sz]ing)\b"
+)
 
 # A trip is an event only with a traveller named before it ("the shipment arrived in China").
 TRAVEL_VERBS = frozenset(("arrived", "arrives", "flew", "flies", "traveled", "travelled", "travels", "landed"))

@@ -171,3 +171,8 @@ def test_a_country_naming_a_sea_or_a_bank_is_not_an_actor(matcher: ActorMatcher)
 
 def test_a_country_naming_its_own_department_is_the_actor(matcher: ActorMatcher) -> None:
     assert canonical_names(matcher, "The U.S. Commerce Department imposed export curbs.") == ["United States"]
+
+
+def test_a_state_with_a_lowercase_title_and_no_name_is_the_actor(matcher: ActorMatcher) -> None:
+    assert "United Kingdom" in canonical_names(matcher, "The United Kingdom's representative said the text was weak.")
+    assert "Russia" not in canonical_names(matcher, "Russia's foreign minister Sergey Lavrov said the text was weak.")
