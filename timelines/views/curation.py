@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,11 +34,7 @@ def events(request: AuthenticatedHttpRequest) -> HttpResponse:
     found = Event.objects.order_by("-date_start", "-id")
     if query:
         found = found.filter(Q(title__icontains=query) | Q(summary__icontains=query))
-    page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query}
-    if request.htmx.target == "event-results":
-        return render(request, "timelines/desk/event_list.html#event-results", context)
-    return render(request, "timelines/desk/event_list.html", context)
+    return _search_page(request, found, query=query, template="timelines/desk/event_list.html", region="event-results")
 
 
 @require_GET
@@ -144,11 +141,18 @@ def actors(request: AuthenticatedHttpRequest) -> HttpResponse:
         .prefetch_related(Prefetch("aliases", queryset=ActorAlias.objects.order_by("name")))
         .order_by("canonical_name")
     )
+    return _search_page(request, found, query=query, template="timelines/desk/actor_list.html", region="actor-results")
+
+
+def _search_page(
+    request: AuthenticatedHttpRequest, found: QuerySet[Any], *, query: str, template: str, region: str
+) -> HttpResponse:
+    """One page of search results: the whole page, or only its results region when htmx asks for it."""
     page = Paginator(found, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query}
-    if request.htmx.target == "actor-results":
-        return render(request, "timelines/desk/actor_list.html#actor-results", context)
-    return render(request, "timelines/desk/actor_list.html", context)
+    if request.htmx.target == region:
+        return render(request, f"{template}#{region}", context)
+    return render(request, template, context)
 
 
 @require_GET
