@@ -13,13 +13,10 @@ from articles.extraction.cleaning import readable_paragraphs
 from articles.extraction.dates import find_dates
 from articles.extraction.events import SentenceContext, sentence_candidates
 from articles.extraction.sentences import split_sentences
-from articles.extraction.types import Candidate, DateMention, DateValue
+from articles.extraction.types import Candidate, DateMention
 
 # A line this short without closing punctuation is a headline, caption or label.
 HEADLINE_MAX_WORDS = 25
-# "November 19: Houthi fighters seized...": a timeline entry's day, which the tagger leaves
-# out as if it opened a clock time; "19:00" needs no such help.
-_TIMELINE_DAY = re.compile(r"\s(\d{1,2}):\s")
 # "UNITED NATIONS, 12 April -- The Council today failed...": a dateline's day is the news day,
 # and "today" of a text written overnight says only when it was published.
 _DATELINE_DASH = re.compile(r",?\s*(?:--|\u2014|\u2013|-)\s")
@@ -59,21 +56,6 @@ def _within(items: list[LocatedT], starts: list[int], start: int, end: int) -> l
     """Items (sorted by .start, with their starts) that lie inside [start, end)."""
     first = bisect_left(starts, start)
     return [item for item in items[first : bisect_left(starts, end, first)] if item.end <= end]
-
-
-def _with_timeline_day(text: str, mention: DateMention) -> DateMention:
-    value = mention.value
-    day = _TIMELINE_DAY.match(text, mention.end)
-    if value is None or value.precision != "month" or day is None:
-        return mention
-    try:
-        date = value.start.replace(day=int(day.group(1)))
-    except ValueError:
-        return mention
-    explanation = f"timeline entry: {mention.explanation}, day {day.group(1)}"
-    return DateMention(
-        mention.start, day.end(1), text[mention.start : day.end(1)], DateValue(date, date, "day"), explanation
-    )
 
 
 def _without_today_after_dateline(text: str, sentence_start: int, mentions: list[DateMention]) -> list[DateMention]:
@@ -119,7 +101,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     """Candidates in text order; offsets index `text` as given. Same input, same output."""
     matcher = actors if actors is not None else starter_matcher()
     paragraphs = readable_paragraphs(text)
-    dates = [_with_timeline_day(text, mention) for mention in find_dates(text, published)]
+    dates = find_dates(text, published)
     date_starts = [mention.start for mention in dates]
     found_actors: list[FoundActor] = matcher.find(text, paragraphs)
     actor_starts = [actor.start for actor in found_actors]

@@ -269,3 +269,10 @@ def test_command_line_writes_the_scorer_format(tmp_path: Path) -> None:
         "id": "a",
         "timexes": [{"start": 3, "end": 18, "value": {"start": "2023-04-24", "end": "2023-04-25"}}],
     }
+
+
+def test_a_timeline_entrys_day_before_a_colon_is_a_day_but_a_clock_time_is_not() -> None:
+    published = dt.date(2024, 1, 15)
+    assert values("November 19: Houthi fighters seized a ship.", published) == {"November 19": "2023-11-19"}
+    assert values("The vote is at 19:30 on Monday.", published) == {"Monday": "2024-01-15"}
+    assert values("Trading closed on November 19:00 GMT.", published) == {"November": "2023-11"}

@@ -12,7 +12,8 @@ from .reading import Context, Reading, Rule, resolved, unanchored
 from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR, day_number, month_number, starting_with
 
 # A day number is not one when it runs on into a time, a decimal, a percentage or a count.
-_END_OF_DAY = r"(?![\d:%]|\.\d|,\d{3})"
+# "19:30" is a clock time; "November 19: talks resume" is a timeline entry's day.
+_END_OF_DAY = r"(?![\d%]|[:.]\d|,\d{3})"
 _END_OF_YEAR = r"(?!\d|,\d|\.\d|%)"
 _PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+"
 
