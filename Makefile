@@ -50,3 +50,7 @@ eval: $(INSTALLED)
 	python3 ../shared/eval/score.py --articles ../shared/eval/dev_articles.jsonl --gold ../shared/eval/dev_gold.jsonl --pred /tmp/candidates.jsonl --per-article
 	$(BIN)/python -m articles.extraction.dates ../shared/eval/dates/dev_docs.jsonl > /tmp/dates.jsonl
 	python3 ../shared/eval/score_dates.py --docs ../shared/eval/dates/dev_docs.jsonl --pred /tmp/dates.jsonl
+	@echo "Dates on the annotated lines only (headline, dateline and the first four sentences):"
+	$(BIN)/python scripts/annotated_lines.py ../shared/eval/dates/dev_docs.jsonl --lines 6 > /tmp/dates-annotated-docs.jsonl
+	$(BIN)/python -m articles.extraction.dates /tmp/dates-annotated-docs.jsonl > /tmp/dates-annotated.jsonl
+	python3 ../shared/eval/score_dates.py --docs /tmp/dates-annotated-docs.jsonl --pred /tmp/dates-annotated.jsonl
