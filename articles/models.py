@@ -74,7 +74,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.pk])
+        return reverse("desk:article", args=[self.pk])
 
     @property
     def needs_publication_date(self) -> bool:

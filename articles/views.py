@@ -27,16 +27,6 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "articles/article_upload.html", {"form": form})
 
 
-@permission_required("articles.view_article")
-def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    candidates = article.candidates.prefetch_related("actors") if not article.is_pending else []
-    context = {"article": article, "candidates": candidates}
-    if request.htmx and request.htmx.target == "article-status":
-        return render(request, "articles/article_detail.html#article-status", context)
-    return render(request, "articles/article_detail.html", context)
-
-
 @require_POST
 @permission_required("articles.change_article")
 def reextract(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:

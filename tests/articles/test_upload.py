@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -139,32 +140,41 @@ def test_users_without_the_add_permission_cannot_upload(client: Client) -> None:
     assert not Article.objects.exists()
 
 
-def test_article_page_shows_the_status_and_polls_while_extraction_is_pending(editor_client: Client) -> None:
-    article = ArticleFactory(status=Article.Status.QUEUED)
+def test_the_article_page_is_the_desk_review_page_and_old_links_lead_there(editor_client: Client) -> None:
+    article = ArticleFactory()
+
+    old_link = editor_client.get(f"/articles/{article.pk}/")
+
+    assert article.get_absolute_url() == reverse("desk:article", args=[article.pk])
+    assert (old_link.status_code, old_link["Location"]) == (301, article.get_absolute_url())
+
+
+def test_a_failed_extraction_shows_its_error_and_can_be_run_again(
+    editor_client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    article = ArticleFactory(status=Article.Status.FAILED, last_error="engine crashed: boom")
 
     page = editor_client.get(article.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = editor_client.post(reverse("articles:reextract", args=[article.pk]))
 
-    assert '<span class="status status-queued">Queued</span>' in page
-    assert f'hx-get="{article.get_absolute_url()}"' in page
+    assert "Extraction failed: engine crashed: boom" in page
+    assert f'action="{reverse("articles:reextract", args=[article.pk])}"' in page
+    assert (response.status_code, response["Location"]) == (302, article.get_absolute_url())
+    article.refresh_from_db()
+    assert (article.status, len(queued)) == (Article.Status.QUEUED, 1)
 
 
-def test_article_page_stops_polling_once_extracted(editor_client: Client) -> None:
+def test_extraction_cannot_be_run_again_without_the_change_permission(client: Client) -> None:
+    reviewer = UserFactory()
+    reviewer.user_permissions.add(Permission.objects.get(codename="review_candidateevent"))
+    client.force_login(reviewer)
     article = ArticleFactory(status=Article.Status.EXTRACTED)
 
-    page = editor_client.get(article.get_absolute_url()).content.decode()
+    page = client.get(article.get_absolute_url()).content.decode()
+    response = client.post(reverse("articles:reextract", args=[article.pk]))
 
-    assert '<span class="status status-extracted">Extracted</span>' in page
-    assert "hx-get" not in page
-
-
-def test_polling_request_gets_only_the_status_fragment(editor_client: Client) -> None:
-    article = ArticleFactory(status=Article.Status.EXTRACTING)
-
-    response = editor_client.get(
-        article.get_absolute_url(), headers={"HX-Request": "true", "HX-Target": "article-status"}
-    )
-
-    fragment = response.content.decode()
-    assert fragment.lstrip().startswith('<section id="article-status"')
-    assert "hx-get" in fragment
-    assert "<html" not in fragment
+    assert "Extract again" not in page
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    article.refresh_from_db()
+    assert article.status == Article.Status.EXTRACTED
