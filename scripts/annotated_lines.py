@@ -11,9 +11,10 @@ the part that was annotated. The tagger itself never clips its output.
 import argparse
 import json
 import sys
+from typing import Any
 
 
-def cut(document: dict, lines: int) -> dict:
+def cut(document: dict[str, Any], lines: int) -> dict[str, Any]:
     kept = "".join(document["text"].splitlines(keepends=True)[:lines])
     outside = [t for t in document["timexes"] if t["end"] > len(kept)]
     if outside:
