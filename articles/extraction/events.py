@@ -26,6 +26,10 @@ LEDE_SENTENCES = 6
 # An undated sentence inherits the narrative's date only if that date is this recent:
 # older narratives are background, where "then" and "later" are too loose to date.
 CONTEXT_DATE_MAX_AGE_DAYS = 45
+# The news day: a day the lede dates its news to ("said on Wednesday") at most this long
+# before publication. Undated acts told later in the story happened that day, not on the
+# day the story was published.
+NEWS_DAY_MAX_AGE_DAYS = 7
 # Clauses that describe circumstances, purposes or other parties, not the sentence's event.
 _SUBORDINATE = re.compile(
     r",\s*(?:when|while|just as|as|whereas|because|although|though|aiming|seeking|hoping|in order to|so that)\b"
@@ -75,6 +79,10 @@ _GROUP_SUBJECT = re.compile(
     r"(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|delegations|"
     r"foreign ministers|men|parties|governments)\b"
 )
+# "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
+_YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
+_YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
+_PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
@@ -92,6 +100,7 @@ class SentenceContext:
     published: dt.date | None
     body_index: int
     previous_actors: tuple[FoundActor, ...] = ()
+    news_day: DateMention | None = None
 
 
 def _main_part_end(ctx: SentenceContext) -> int:
@@ -204,14 +213,25 @@ def _is_continuation(ctx: SentenceContext) -> bool:
     return bool(_CONTINUATION_SUBJECT.match(sentence))
 
 
+def names_a_thing(text: str, mention: DateMention) -> bool:
+    return (
+        mention.value is not None
+        and mention.value.precision == "year"
+        and _YEAR_AS_MODIFIER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+        and _YEAR_AS_MODIFIER_AFTER.match(text, mention.end) is not None
+    )
+
+
 def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[DateMention]:
-    """Resolved dates of the main clause: "Russia, which invaded in 2022, condemned..." is undated."""
+    """Resolved dates of the main clause that date an occurrence: "Russia, which invaded in 2022,
+    condemned..." and "cannot accept the 2015 agreement" are undated."""
     return [
         d
         for d in ctx.dates
         if d.value is not None
         and d.text.lower() not in _NOT_A_DATE
         and not any(start <= d.start < stop for start, stop in outside)
+        and not names_a_thing(ctx.text, d)
     ]
 
 
@@ -240,6 +260,9 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
     if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
         source = ctx.context_date
         return DateMention(source.start, source.end, source.text, source.value, f"from context: {source.explanation}")
+    if main.form == "past" and ctx.news_day is not None:
+        source = ctx.news_day
+        return DateMention(source.start, source.end, source.text, source.value, f"the news day: {source.explanation}")
     reporting_now = main.form == "present" and main.event_type == "STATEMENT"
     in_lede = main.form == "past" and ctx.body_index < LEDE_SENTENCES
     if ctx.published is None or not (reporting_now or in_lede):
@@ -247,6 +270,17 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
     value = DateValue(ctx.published, ctx.published, "day")
     return DateMention(
         ctx.start, ctx.start, "", value, f"no date in the sentence; reported as of publication {ctx.published}"
+    )
+
+
+def is_news_day(date: DateMention, published: dt.date | None) -> bool:
+    """A day at most a week before publication, the day a lede dates its news to."""
+    value = date.value
+    return (
+        published is not None
+        and value is not None
+        and value.precision == "day"
+        and 0 <= (published - value.start).days <= NEWS_DAY_MAX_AGE_DAYS
     )
 
 
@@ -293,11 +327,20 @@ def _candidate(ctx: SentenceContext, trigger: Trigger, date: DateMention, explic
 
 
 def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
-    """ "The two leaders signed...": the people and states of the previous sentence act again."""
-    if not _GROUP_SUBJECT.match(ctx.text, ctx.start):
-        return ctx
-    referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
-    return replace(ctx, actors=[*referred, *ctx.actors])
+    """ "The two leaders signed...", "He urged...": the previous sentence's people act again."""
+    if _GROUP_SUBJECT.match(ctx.text, ctx.start):
+        referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
+        return replace(ctx, actors=[*referred, *ctx.actors])
+    if _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start):
+        person = next((a for a in ctx.previous_actors if a.mention.kind == "person"), None)
+        return ctx if person is None else replace(ctx, actors=[person, *ctx.actors])
+    return ctx
+
+
+def _acts_again(ctx: SentenceContext, main: Trigger) -> bool:
+    """ "He urged...": a new act of an actor referred back to; "He added..." only goes on speaking."""
+    referred = ctx.actors[0].start < ctx.start
+    return referred and main.event_type != "STATEMENT" and ctx.text[main.start : main.end].lower() not in SAY_VERBS
 
 
 def _is_not_an_event(ctx: SentenceContext, main: Trigger, outside: list[tuple[int, int]]) -> bool:
@@ -343,7 +386,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     if _is_not_an_event(ctx, main, outside):
         return []
     dates = _usable_dates(ctx, outside)
-    subject_named = ctx.actors[0].start < main.start and not _is_continuation(ctx)
+    subject_named = ctx.actors[0].start < main.start and (_acts_again(ctx, main) or not _is_continuation(ctx))
     if not dates:
         inferred = _inferred_date(ctx, main, subject_named)
         return [] if inferred is None else [_candidate(ctx, main, inferred, explicit=False)]

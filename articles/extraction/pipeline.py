@@ -11,7 +11,13 @@ from typing import Any, Protocol, TypeVar
 from articles.extraction.actors import ActorMatcher, FoundActor, load_starter_actors
 from articles.extraction.cleaning import readable_paragraphs
 from articles.extraction.dates import find_dates
-from articles.extraction.events import SentenceContext, sentence_candidates
+from articles.extraction.events import (
+    LEDE_SENTENCES,
+    SentenceContext,
+    is_news_day,
+    names_a_thing,
+    sentence_candidates,
+)
 from articles.extraction.sentences import split_sentences
 from articles.extraction.types import Candidate, DateMention
 
@@ -23,9 +29,6 @@ _DATELINE_DASH = re.compile(r",?\s*(?:--|\u2014|\u2013|-)\s")
 _DATELINE_MAX_OFFSET = 60
 # "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
 # the narrative's, so the sentences that follow keep the date they had.
-# "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
-_YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
-_YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
 _FLASHBACK = re.compile(r"\b(?:came|comes|come|followed|follows)\s+(?:[\w-]+\s+){0,2}(?:after|on the heels of)\b")
 
 
@@ -78,15 +81,6 @@ def _is_flashback(text: str, start: int, end: int) -> bool:
     return _FLASHBACK.search(text, start, end) is not None
 
 
-def _names_a_thing(text: str, mention: DateMention) -> bool:
-    return (
-        mention.value is not None
-        and mention.value.precision == "year"
-        and _YEAR_AS_MODIFIER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
-        and _YEAR_AS_MODIFIER_AFTER.match(text, mention.end) is not None
-    )
-
-
 def _is_past(mention: DateMention, published: dt.date | None) -> bool:
     return mention.value is not None and (published is None or mention.value.end <= published)
 
@@ -108,6 +102,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     candidates: list[Candidate] = []
     previous_sentence_date: DateMention | None = None
     previous_actors: list[FoundActor] = []
+    news_day: DateMention | None = None
     body_index = 0
     for paragraph_start, paragraph_end in paragraphs:
         paragraph_date = previous_sentence_date
@@ -118,7 +113,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
             sentence_actors = _within(found_actors, actor_starts, start, end)
             context = SentenceContext(
                 text, start, end, sentence_dates, sentence_actors,
-                paragraph_date, published, body_index, tuple(previous_actors),
+                paragraph_date, published, body_index, tuple(previous_actors), news_day,
             )  # fmt: skip
             candidates.extend(sentence_candidates(context))
             body_index += 1
@@ -131,10 +126,12 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
                 for mention in sentence_dates
                 if _is_past(mention, published)
                 and not _inside_quote(text, start, mention.start)
-                and not _names_a_thing(text, mention)
+                and not names_a_thing(text, mention)
             ]
             previous_sentence_date = past[-1] if past else None
             paragraph_date = past[-1] if past else paragraph_date
+            if news_day is None and body_index <= LEDE_SENTENCES:
+                news_day = next((mention for mention in past if is_news_day(mention, published)), None)
     return merge_same_events(candidates)
 
 

@@ -226,3 +226,48 @@ def test_a_flashback_and_a_year_naming_a_deal_do_not_date_what_follows() -> None
         "Zarif told reporters after the meeting that the Europeans must act."
     )
     assert dates_of(candidates(text, published=dt.date(2019, 6, 12))) == ["2019-06-11", "2019-06-07"]
+
+
+NEWS_DAY_STORY = """Antony Blinken met Wang Yi in Bali on Monday.
+
+The meeting lasted three hours.
+
+Reporters waited outside the hotel.
+
+Officials described the mood as businesslike.
+
+The talks covered trade and security.
+
+Journalists from both countries attended.
+
+Qatar pledged $60 million to the relief fund.
+
+He urged Egypt to keep the border crossing open."""
+
+
+def test_an_undated_act_told_after_the_lede_happened_on_the_news_day() -> None:
+    found = candidates(NEWS_DAY_STORY)
+    pledge = next(c for c in found if c.evidence_text.startswith("Qatar pledged"))
+    assert dates_of([pledge]) == ["2022-11-14"]
+    assert pledge.date is not None and pledge.date.explanation.startswith("the news day")
+
+
+def test_without_a_recent_news_day_an_undated_act_after_the_lede_gives_nothing() -> None:
+    found = candidates(NEWS_DAY_STORY.replace("on Monday", "in March"))
+    assert not any(c.evidence_text.startswith("Qatar pledged") for c in found)
+
+
+def test_a_pronoun_subject_acting_again_is_the_person_of_the_sentence_before() -> None:
+    text = "Antony Blinken arrived in Cairo on Monday.\n\nHe urged Egypt to keep the border crossing open."
+    urged = candidates(text)[-1]
+    assert (urged.event_type, names_of(urged)[0], dates_of([urged])) == ("REQUEST", "Antony Blinken", ["2022-11-14"])
+
+
+def test_a_pronoun_subject_going_on_speaking_adds_no_candidate() -> None:
+    text = "Antony Blinken criticised Russia on Monday.\n\nHe added that the war must end."
+    assert [c.evidence_text for c in candidates(text)] == ["Antony Blinken criticised Russia on Monday."]
+
+
+def test_a_year_that_names_an_agreement_does_not_date_the_act() -> None:
+    (found,) = candidates("Antony Blinken criticised the 2015 agreement in a call with Wang Yi.")
+    assert dates_of([found]) == ["2022-11-16"]
