@@ -148,3 +148,27 @@ def test_year_less_month_after_since_is_in_the_past() -> None:
 
 def test_until_puts_a_year_less_date_ahead() -> None:
     assert values("The border stays closed until Dec. 3.") == {"Dec. 3": "2024-12-03"}
+
+
+def test_a_day_ahead_named_in_a_sentence_told_in_the_past_is_this_years() -> None:
+    # published 2024-09-25: the talks agreed to are coming, not eleven months gone
+    text = "The two rebel groups have agreed to peace talks in Abuja on Oct. 10, the African Union said."
+    assert values(text) == {"Oct. 10": "2024-10-10"}
+
+
+def test_a_trip_set_to_begin_looks_ahead_without_an_auxiliary() -> None:
+    text = (
+        "Scholz will discuss trade, energy and the war in Ukraine with several leaders during a long trip"
+        " to Asia set to begin Friday, an adviser said."
+    )
+    assert values(text) == {"Friday": "2024-09-27"}
+
+
+def test_a_weekday_coordinated_with_another_follows_it() -> None:
+    sunday = dt.date(2024, 9, 22)
+    text = (
+        "Scholz said after meeting his counterparts from three countries that they would report back to"
+        " all their capitals and possibly agree on Monday or Tuesday how to continue."
+    )
+    assert values(text, sunday) == {"Monday": "2024-09-23", "Tuesday": "2024-09-24"}
+    assert values("Talks were held on Monday and Tuesday.") == {"Monday": "2024-09-23", "Tuesday": "2024-09-24"}

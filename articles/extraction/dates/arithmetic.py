@@ -8,12 +8,20 @@ from typing import Literal
 
 from articles.extraction.types import DateValue
 
-Tense = Literal["past", "future", "neutral"]
+# "past": the verb that governs the date is past ("signed on Oct. 2"). "past_clause": the
+# sentence is told in the past, but the date may be of what it looks ahead to ("have agreed
+# to talks on Aug. 23", "said on Monday").
+Tense = Literal["past", "past_clause", "future", "neutral"]
 
 # A year-less date in neutral prose (no verb tells its tense) is read in the year that
 # puts it at most this many days after publication: news looks back far more often than
-# ahead, and announces what is coming within weeks. Past prose puts it on or before.
+# ahead, and announces what is coming within weeks.
 DAYS_AHEAD_IN_NEUTRAL_PROSE = 60
+# A past verb on the date puts it on or before publication. A date elsewhere in a sentence told
+# in the past goes before publication unless that is most of a year back: "have agreed to
+# talks on Aug. 23" in a story of Aug. 8 names a day ahead; a date 11 months old would carry
+# its year.
+DAYS_AHEAD_IN_PAST_CLAUSE = 30
 # ...and a future-tense one at most this many days before (slow publication).
 DAYS_BEHIND_IN_FUTURE_PROSE = 7
 MONTHS_AHEAD_IN_NEUTRAL_PROSE = 2
@@ -72,6 +80,7 @@ def year_for_day(anchor: dt.date, month_number: int, day_number: int, tense: Ten
     windows = {
         "future": (-DAYS_BEHIND_IN_FUTURE_PROSE, 366 - DAYS_BEHIND_IN_FUTURE_PROSE),
         "past": (-365, 1),
+        "past_clause": (DAYS_AHEAD_IN_PAST_CLAUSE - 365, DAYS_AHEAD_IN_PAST_CLAUSE),
         "neutral": (DAYS_AHEAD_IN_NEUTRAL_PROSE - 366, DAYS_AHEAD_IN_NEUTRAL_PROSE),
     }
     low, high = windows[tense]
@@ -87,6 +96,6 @@ def year_for_month(anchor: dt.date, month_number: int, tense: Tense) -> int:
     offset = month_number - anchor.month
     if tense == "future":
         return anchor.year + (1 if offset < 0 else 0)
-    if tense == "past":
+    if tense in ("past", "past_clause"):
         return anchor.year - (1 if offset > 0 else 0)
     return anchor.year - (1 if offset > MONTHS_AHEAD_IN_NEUTRAL_PROSE else 0)

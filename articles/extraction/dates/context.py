@@ -40,7 +40,8 @@ _REPORTING = re.compile(
 # The verbs that tell the tense of a date's sentence: what will happen, or what happened.
 _TENSE_MARKERS = re.compile(
     r"\b(?P<future>(?i:will|won't|shall|going\s+to|would(?!\s+have)|plans?\s+to|planning\s+to|upcoming|"
-    r"(?:is|are|be|was|were)\s+(?:scheduled|due|set|slated|planned|poised|likely)\s+to|should|"
+    r"(?:(?:is|are|be|was|were)\s+)?(?:scheduled|set|slated|poised)\s+to|"
+    r"(?:is|are|be|was|were)\s+(?:due|planned|likely)\s+to|should|"
     r"(?<!an )(?<!the )expected|(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|"
     r"is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
     r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
@@ -88,7 +89,7 @@ def tense_around(text: str, start: int, end: int) -> Tense:
 
 
 def _tense(marker: re.Match[str]) -> Tense:
-    return "future" if marker.lastgroup == "future" else "past"
+    return "future" if marker.lastgroup == "future" else "past_clause"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

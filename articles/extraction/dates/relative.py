@@ -95,6 +95,13 @@ def read_day_word(match: re.Match[str], context: Context) -> Reading | None:
     return resolved(match, cal.day(date), _against(context), relative=True)
 
 
+_AFTER_A_WEEKDAY = re.compile(rf"\b{WEEKDAY}\s*(?:,|and|or|to|through|until|-|\u2013|\u2014)\s*(?:on\s+)?$")
+
+
+def _follows_a_weekday(match: re.Match[str], text: str) -> bool:
+    return _AFTER_A_WEEKDAY.search(text, max(0, match.start() - 24), match.start()) is not None
+
+
 def read_weekday(match: re.Match[str], context: Context) -> Reading | None:
     if _WEEKDAY_NAMES_THAT_ARE_NOT_DATES.search(context.text[max(0, match.start() - 8) : match.start()]):
         return None
@@ -113,6 +120,11 @@ def read_weekday(match: re.Match[str], context: Context) -> Reading | None:
         date = cal.weekday_near(anchor, weekday, "future", strict=True)
     elif relation in ("last", "this past"):
         date = cal.weekday_near(anchor, weekday, "past", strict=True)
+    elif context.previous_day is not None and _follows_a_weekday(match, context.text):
+        # "on Monday or Tuesday": the second day follows the first, whatever the verbs near it
+        date = cal.weekday_near(context.previous_day + dt.timedelta(days=1), weekday, "future")
+        how = f"is the {match.group('wd')} after {context.previous_day} and"
+        return resolved(match, cal.day(date), how, relative=True)
     else:
         # News reports what happened: a bare weekday is the latest one, unless the verb looks ahead.
         date = cal.weekday_near(anchor, weekday, context.tense)
@@ -209,7 +221,7 @@ def read_ordinal_day(match: re.Match[str], context: Context) -> Reading | None:
         if isinstance(anchor, Reading):
             return anchor
         month, how = anchor.replace(day=1), f"takes the month of {_against(context)[len('against ') :]} and"
-        if context.tense == "past" and int(match.group("d")[:-2]) > anchor.day:
+        if context.tense in ("past", "past_clause") and int(match.group("d")[:-2]) > anchor.day:
             month = cal.month(*cal.add_months(month.year, month.month, -1)).start
             how = f"in past prose takes the month before {_against(context)[len('against ') :]} and"
     else:
