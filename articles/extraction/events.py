@@ -82,6 +82,7 @@ _GROUP_SUBJECT = re.compile(
 # "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
 _YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
+_LIST_SEPARATOR = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+")
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
@@ -246,6 +247,26 @@ def _nearest(dates: list[DateMention], trigger: Trigger) -> DateMention:
     )
 
 
+def _coordinated_dates(text: str, dates: list[DateMention], chosen: DateMention) -> list[DateMention]:
+    """ "visited China in February 2002 and July 2004": one act in each month or year listed.
+
+    Days stay one candidate: "talks on Monday and Tuesday" are one meeting over two days.
+    """
+    listed = [chosen]
+    for date in dates:
+        if (
+            date.start > listed[-1].end
+            and _LIST_SEPARATOR.fullmatch(text, listed[-1].end, date.start)
+            and {_precision(listed[-1]), _precision(date)} <= {"month", "year"}
+        ):
+            listed.append(date)
+    return listed
+
+
+def _precision(date: DateMention) -> str:
+    return date.value.precision if date.value is not None else ""
+
+
 def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> DateMention | None:
     """A date for an undated sentence: the narrative's past date, or publication day."""
     if main.form not in ("past", "present") or not subject_named:
@@ -403,4 +424,4 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
         if inferred is not None:
             candidates.insert(0, _candidate(ctx, main, inferred, explicit=False))
         return candidates
-    return [_candidate(ctx, main, chosen, explicit=True)]
+    return [_candidate(ctx, main, date, explicit=True) for date in _coordinated_dates(ctx.text, dates, chosen)]

@@ -271,3 +271,12 @@ def test_a_pronoun_subject_going_on_speaking_adds_no_candidate() -> None:
 def test_a_year_that_names_an_agreement_does_not_date_the_act() -> None:
     (found,) = candidates("Antony Blinken criticised the 2015 agreement in a call with Wang Yi.")
     assert dates_of([found]) == ["2022-11-16"]
+
+
+def test_an_act_in_each_of_two_listed_months_is_two_candidates() -> None:
+    found = candidates("Antony Blinken visited China in February 2019 and July 2021.")
+    assert dates_of(found) == ["2019-02", "2021-07"]
+
+
+def test_a_meeting_over_two_listed_days_stays_one_candidate() -> None:
+    assert dates_of(candidates("Antony Blinken held talks with Wang Yi on Monday and Tuesday.")) == ["2022-11-14"]
