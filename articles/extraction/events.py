@@ -35,6 +35,8 @@ _SUBORDINATE = re.compile(
     r",\s*(?:when|while|just as|as|whereas|because|although|though|aiming|seeking|hoping|in order to|so that)\b"
     r"|\s(?:just as|even as)\s"
 )
+# "According to Seoul's foreign ministry on Thursday, ...": who told it and when, not the event.
+_SOURCE_OPENING = re.compile(r"According to [^,]{1,120},")
 # A relative clause between commas ("Israel, which has opposed any deal, warned...").
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)")
 # Lowercase only: "May" is a month.
@@ -110,9 +112,12 @@ def _main_part_end(ctx: SentenceContext) -> int:
 
 
 def _outside_main_clause(ctx: SentenceContext) -> list[tuple[int, int]]:
-    """Spans of relative clauses and of the trailing subordinate clause."""
+    """Spans of relative clauses, of an opening "According to ...," and of the trailing subordinate clause."""
     end = _main_part_end(ctx)
     spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(ctx.text, ctx.start, end)]
+    source = _SOURCE_OPENING.match(ctx.text, ctx.start, end)
+    if source is not None:
+        spans.append(source.span())
     return [*spans, (end, ctx.end)]
 
 
@@ -277,7 +282,11 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         value = DateValue(ctx.published, ctx.published, "day")
         return DateMention(*stamp.span(), stamp.group(), value, f"time-stamped entry of {ctx.published}")
     if _PERFECT.search(ctx.text, ctx.start, main.start):
-        return None
+        # "Rebels have arrived in Oslo": the opening sentence's perfect is the news itself
+        if ctx.body_index > 0 or ctx.published is None:
+            return None
+        value = DateValue(ctx.published, ctx.published, "day")
+        return DateMention(ctx.start, ctx.start, "", value, f"news of the opening sentence, as of {ctx.published}")
     if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
         source = ctx.context_date
         return DateMention(source.start, source.end, source.text, source.value, f"from context: {source.explanation}")

@@ -36,6 +36,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "adopted adopts",
         r"adopt\w*\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}(?:sanctions|restrictive\s+measures)\b",
     ),
+    (
+        "AGREE",
+        "concluded concludes",
+        r"conclude\w*\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|accords?|treat(?:y|ies)|pacts?)\b",
+    ),
+    # "received H.E. Gedion Timothewos", "receives Foreign Minister Wang Yi": a host meets a guest.
+    ("CONSULT", "received receives", r"receive\w*\s+(?:H\.\s?E\.\s+)?(?=(?-i:[A-Z]))(?![\w.-]+'s\b)"),
     ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:resolution|law|bill|motion)\b"),
     (
         "COOPERATE",
@@ -79,7 +86,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "AGREE",
         "signed signs signing agreed agrees agreement accord treaty approved approving approves "
-        "adopted adopting adopts ratified pledged pledges promised",
+        "adopted adopting adopts ratified pledged pledges promised authorized authorised authorizes authorises",
     ),
     (
         "SUPPORT",

@@ -280,3 +280,28 @@ def test_an_act_in_each_of_two_listed_months_is_two_candidates() -> None:
 
 def test_a_meeting_over_two_listed_days_stays_one_candidate() -> None:
     assert dates_of(candidates("Antony Blinken held talks with Wang Yi on Monday and Tuesday.")) == ["2022-11-14"]
+
+
+def test_the_source_and_day_of_an_according_to_opening_do_not_date_the_event() -> None:
+    text = "According to the foreign ministry on Thursday, Antony Blinken had a breakfast meeting with Wang Yi on Tuesday."
+    assert dates_of(candidates(text)) == ["2022-11-15"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The World Trade Organization concluded deals on Monday on fishing subsidies.", "AGREE"),
+        ("António Guterres on Monday received Foreign Minister Wang Yi in New York.", "CONSULT"),
+        ("The Security Council on Monday authorized a one-year extension of the arms embargo imposed in 2014.", "AGREE"),
+    ],
+)
+def test_more_ways_news_states_an_act(sentence: str, event_type: str) -> None:
+    (found,) = candidates(sentence)
+    assert (found.event_type, dates_of([found])) == (event_type, ["2022-11-14"])
+
+
+def test_the_opening_sentence_in_the_present_perfect_is_the_news_of_the_day() -> None:
+    text = "Antony Blinken has arrived in Beijing.\n\nAntony Blinken has visited China often."
+    assert [(c.evidence_text, dates_of([c])) for c in candidates(text)] == [
+        ("Antony Blinken has arrived in Beijing.", ["2022-11-16"])
+    ]
