@@ -283,7 +283,7 @@ def test_a_meeting_over_two_listed_days_stays_one_candidate() -> None:
 
 
 def test_the_source_and_day_of_an_according_to_opening_do_not_date_the_event() -> None:
-    text = "According to the foreign ministry on Thursday, Antony Blinken had a breakfast meeting with Wang Yi on Tuesday."
+    text = "According to the ministry on Thursday, Antony Blinken had a breakfast meeting with Wang Yi on Tuesday."
     assert dates_of(candidates(text)) == ["2022-11-15"]
 
 
@@ -292,7 +292,7 @@ def test_the_source_and_day_of_an_according_to_opening_do_not_date_the_event() -
     [
         ("The World Trade Organization concluded deals on Monday on fishing subsidies.", "AGREE"),
         ("António Guterres on Monday received Foreign Minister Wang Yi in New York.", "CONSULT"),
-        ("The Security Council on Monday authorized a one-year extension of the arms embargo imposed in 2014.", "AGREE"),
+        ("The Security Council on Monday authorized an extension of the arms embargo imposed in 2014.", "AGREE"),
     ],
 )
 def test_more_ways_news_states_an_act(sentence: str, event_type: str) -> None:
