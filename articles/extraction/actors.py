@@ -52,7 +52,9 @@ _TITLE_PATTERN = (
     r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
-    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker)"
+    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart)"
+    # "Minister of Foreign Affairs Bui Thanh Son": a ministry's name, with no comma before the name
+    r"(?:\s+of\s+(?:the\s+)?(?:Foreign\s+Affairs|State|Defen[cs]e|Finance|Interior|Justice|Trade|Economy))?"
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
 # "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
@@ -73,7 +75,7 @@ _TITLE_STARTS = word_set(
     Permanent Supreme Crown National President Minister Ambassador Secretary-General Secretary Chancellor
     King Queen Prince Emir Sheikh Premier Spokesperson Spokesman Spokeswoman Envoy Senator Sen Governor
     Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
-    Chairman Chairwoman Chair Speaker
+    Chairman Chairwoman Chair Speaker counterpart
     """
 )
 MAX_NAME_CHARS = 60

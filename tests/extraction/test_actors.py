@@ -100,6 +100,23 @@ def test_an_unknown_person_in_apposition_to_a_title_is_proposed(matcher: ActorMa
     assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister of Foreign Affairs Maria Example held talks in Hanoi.",
+        "Sergey Lavrov held talks with his Beninese counterpart Maria Example in Hanoi.",
+    ],
+)
+def test_an_unknown_person_after_a_ministry_title_or_as_a_counterpart_is_proposed(
+    matcher: ActorMatcher, text: str
+) -> None:
+    assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
+
+
+def test_a_counterpart_left_unnamed_proposes_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Sergey Lavrov met his counterpart in Ankara.") == ["Sergey Lavrov"]
+
+
 def test_a_surname_before_the_full_name_is_not_matched(matcher: ActorMatcher) -> None:
     text = "Pankin was quoted. Ambassador Alexander Pankin spoke."
     assert [surface for surface, _, _ in actors_in(matcher, text)] == ["Alexander Pankin"]
