@@ -85,7 +85,7 @@ _GROUP_SUBJECT = re.compile(
 _YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
 _LIST_SEPARATOR = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+")
-_PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+_PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They) ")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
@@ -357,14 +357,16 @@ def _candidate(ctx: SentenceContext, trigger: Trigger, date: DateMention, explic
 
 
 def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
-    """ "The two leaders signed...", "He urged...": the previous sentence's people act again."""
-    if _GROUP_SUBJECT.match(ctx.text, ctx.start):
+    """ "The two leaders signed...", "He urged...", "They agreed...": the previous sentence's
+    people (and, for a group, states) act again."""
+    pronoun = _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start)
+    if _GROUP_SUBJECT.match(ctx.text, ctx.start) or (pronoun is not None and pronoun.group() == "They "):
         referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
-        return replace(ctx, actors=[*referred, *ctx.actors])
-    if _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start):
-        person = next((a for a in ctx.previous_actors if a.mention.kind == "person"), None)
-        return ctx if person is None else replace(ctx, actors=[person, *ctx.actors])
-    return ctx
+    elif pronoun is not None:
+        referred = [a for a in ctx.previous_actors if a.mention.kind == "person"][:1]
+    else:
+        return ctx
+    return replace(ctx, actors=[*referred, *ctx.actors]) if referred else ctx
 
 
 def _acts_again(ctx: SentenceContext, main: Trigger) -> bool:

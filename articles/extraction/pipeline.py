@@ -115,7 +115,8 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
                 text, start, end, sentence_dates, sentence_actors,
                 paragraph_date, published, body_index, tuple(previous_actors), news_day,
             )  # fmt: skip
-            candidates.extend(sentence_candidates(context))
+            found = sentence_candidates(context)
+            candidates.extend(found)
             body_index += 1
             previous_actors = sentence_actors
             if _is_flashback(text, start, end):
@@ -131,7 +132,15 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
             previous_sentence_date = past[-1] if past else None
             paragraph_date = past[-1] if past else paragraph_date
             if news_day is None and body_index <= LEDE_SENTENCES:
-                news_day = next((mention for mention in past if is_news_day(mention, published)), None)
+                # the day the lede's own event is dated to, else any recent day it names
+                stated = [
+                    c.date
+                    for c in found
+                    if c.date is not None
+                    and start <= c.date.start < c.date.end
+                    and not _inside_quote(text, start, c.date.start)
+                ]
+                news_day = next((mention for mention in [*stated, *past] if is_news_day(mention, published)), None)
     return merge_same_events(candidates)
 
 

@@ -305,3 +305,20 @@ def test_the_opening_sentence_in_the_present_perfect_is_the_news_of_the_day() ->
     assert [(c.evidence_text, dates_of([c])) for c in candidates(text)] == [
         ("Antony Blinken has arrived in Beijing.", ["2022-11-16"])
     ]
+
+
+def test_they_acting_again_are_the_people_and_states_of_the_sentence_before() -> None:
+    text = "Antony Blinken met Wang Yi in Bali on Monday.\n\nThey agreed to resume military talks."
+    agreed = candidates(text)[-1]
+    assert (agreed.event_type, names_of(agreed)[:2], dates_of([agreed])) == (
+        "AGREE", ["Antony Blinken", "Wang Yi"], ["2022-11-14"]
+    )  # fmt: skip
+
+
+def test_the_news_day_is_the_day_of_the_ledes_event_not_of_its_source() -> None:
+    story = NEWS_DAY_STORY.replace(
+        "Antony Blinken met Wang Yi in Bali on Monday.",
+        "According to the ministry on Wednesday, Antony Blinken met Wang Yi in Bali on Monday.",
+    )
+    pledge = next(c for c in candidates(story) if c.evidence_text.startswith("Qatar pledged"))
+    assert dates_of([pledge]) == ["2022-11-14"]
