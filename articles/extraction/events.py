@@ -84,7 +84,10 @@ _GROUP_SUBJECT = re.compile(
 # "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
 _YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
-_LIST_SEPARATOR = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+")
+# Between two listed dates: "and", a comma, and perhaps where the first took place ("Oct. 6 in Prague, and").
+_LIST_SEPARATOR = re.compile(
+    r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?(?:,?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+)"
+)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They) ")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
@@ -253,19 +256,26 @@ def _nearest(dates: list[DateMention], trigger: Trigger) -> DateMention:
 
 
 def _coordinated_dates(text: str, dates: list[DateMention], chosen: DateMention) -> list[DateMention]:
-    """ "visited China in February 2002 and July 2004": one act in each month or year listed.
-
-    Days stay one candidate: "talks on Monday and Tuesday" are one meeting over two days.
+    """ "visited China in February 2002 and July 2004", "met on Oct. 6 in Prague, and Oct. 31 in
+    Sochi": one act on each date listed. Adjacent days stay one candidate: "talks on Monday and
+    Tuesday" are one meeting over two days.
     """
     listed = [chosen]
     for date in dates:
         if (
             date.start > listed[-1].end
             and _LIST_SEPARATOR.fullmatch(text, listed[-1].end, date.start)
-            and {_precision(listed[-1]), _precision(date)} <= {"month", "year"}
+            and not _adjacent_days(listed[-1], date)
         ):
             listed.append(date)
     return listed
+
+
+def _adjacent_days(first: DateMention, second: DateMention) -> bool:
+    a, b = first.value, second.value
+    if a is None or b is None:
+        return True
+    return "day" in (a.precision, b.precision) and abs((b.start - a.end).days) <= 1
 
 
 def _precision(date: DateMention) -> str:

@@ -322,3 +322,8 @@ def test_the_news_day_is_the_day_of_the_ledes_event_not_of_its_source() -> None:
     )
     pledge = next(c for c in candidates(story) if c.evidence_text.startswith("Qatar pledged"))
     assert dates_of([pledge]) == ["2022-11-14"]
+
+
+def test_meetings_on_two_listed_days_with_their_places_are_two_candidates() -> None:
+    found = candidates("Antony Blinken met Wang Yi on Oct. 6 in Prague, and Oct. 31 in Sochi.")
+    assert dates_of(found) == ["2022-10-06", "2022-10-31"]
