@@ -278,10 +278,6 @@ def _adjacent_days(first: DateMention, second: DateMention) -> bool:
     return "day" in (a.precision, b.precision) and abs((b.start - a.end).days) <= 1
 
 
-def _precision(date: DateMention) -> str:
-    return date.value.precision if date.value is not None else ""
-
-
 def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> DateMention | None:
     """A date for an undated sentence: the narrative's past date, or publication day."""
     if main.form not in ("past", "present") or not subject_named:
@@ -295,22 +291,25 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         # "Rebels have arrived in Oslo": the opening sentence's perfect is the news itself
         if ctx.body_index > 0 or ctx.published is None:
             return None
-        value = DateValue(ctx.published, ctx.published, "day")
-        return DateMention(ctx.start, ctx.start, "", value, f"news of the opening sentence, as of {ctx.published}")
+        return _publication_day(ctx, ctx.published, f"news of the opening sentence, as of {ctx.published}")
     if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
-        source = ctx.context_date
-        return DateMention(source.start, source.end, source.text, source.value, f"from context: {source.explanation}")
+        return _borrowed(ctx.context_date, "from context")
     if main.form == "past" and ctx.news_day is not None:
-        source = ctx.news_day
-        return DateMention(source.start, source.end, source.text, source.value, f"the news day: {source.explanation}")
+        return _borrowed(ctx.news_day, "the news day")
     reporting_now = main.form == "present" and main.event_type == "STATEMENT"
     in_lede = main.form == "past" and ctx.body_index < LEDE_SENTENCES
     if ctx.published is None or not (reporting_now or in_lede):
         return None
-    value = DateValue(ctx.published, ctx.published, "day")
-    return DateMention(
-        ctx.start, ctx.start, "", value, f"no date in the sentence; reported as of publication {ctx.published}"
-    )
+    return _publication_day(ctx, ctx.published, f"no date in the sentence; reported as of publication {ctx.published}")
+
+
+def _publication_day(ctx: SentenceContext, published: dt.date, explanation: str) -> DateMention:
+    return DateMention(ctx.start, ctx.start, "", DateValue(published, published, "day"), explanation)
+
+
+def _borrowed(source: DateMention, how: str) -> DateMention:
+    """Another sentence's date, for a sentence that states none."""
+    return DateMention(source.start, source.end, source.text, source.value, f"{how}: {source.explanation}")
 
 
 def is_news_day(date: DateMention, published: dt.date | None) -> bool:
