@@ -58,12 +58,29 @@ _TITLE_PATTERN = (
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
 # "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
-_MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
-_FULL_NAME = (
-    rf"{_NAME_PATTERN}(?:\s+[A-Z]\.)?"
-    rf"(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}){{1,3}}"
+# "Tae-yul", "Jae-in": a Korean given name, written after the family name.
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# Common Chinese, Korean and Vietnamese family names, which come first: "Wang" of "Wang Yi".
+_EAST_ASIAN_FAMILY_NAMES = word_set(
+    """
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Luo Gao Zheng Liang
+    Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Cheng Wei
+    Su Lu Ding Ren Shen Yao Jin Qin Xi Fu Bai Cui Meng Qian Qiu Hou Shi Tan Lai Mao Yan
+    Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Moon Shin Ahn Hwang Kwon Ban Roh Chung
+    Nguyen Tran Pham Phan Vo Bui Dang Ngo Duong
+    """
 )
-_TITLED_PERSON = re.compile(rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,)?\s+({_FULL_NAME})")
+_MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
+_NAME_TAIL = rf"\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}"
+_FULL_NAME = (
+    # "K Natwar Singh", "S. Jaishankar": South Asian names often open with initials
+    rf"(?:(?:[A-Z]\.?\s+){{1,2}}{_NAME_PATTERN}(?:{_NAME_TAIL}){{0,3}}"
+    rf"|{_NAME_PATTERN}(?:\s+[A-Z]\.)?(?:{_NAME_TAIL}){{1,3}})"
+)
+_TITLED_PERSON = re.compile(
+    # "The UK Foreign Secretary, Jack Straw, has arrived": a name set off by commas
+    rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,|,(?=\s+{_FULL_NAME},))?\s+({_FULL_NAME})"
+)
 _APPOSITIVE_PERSON = re.compile(
     rf"({_FULL_NAME}),\s+(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
     r"(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|chair|chairman|chief|"
@@ -122,6 +139,14 @@ _NOT_A_NAME = word_set(
     Sunday January February March April May June July August September October November December
     """
 )
+
+
+def family_name(full_name: str) -> str:
+    """The name a person is referred back to by: "Lavrov", and "Cho" of "Cho Tae-yul", "Qin" of "Qin Gang"."""
+    words = full_name.split()
+    if words[0] in _EAST_ASIAN_FAMILY_NAMES or _KOREAN_GIVEN_NAME.fullmatch(words[-1]):
+        return words[0]
+    return words[-1]
 
 
 def _near(positions: list[int], index: int) -> bool:
@@ -359,8 +384,8 @@ class ActorMatcher:
         first_seen: dict[str, tuple[int, ActorMention]] = {}
         for item in named:
             if item.mention.kind == "person" and " " in item.mention.surface:
-                surname = item.mention.surface.split()[-1].replace("\u2019", "'")
-                if len(surname) >= 3 and surname not in first_seen:
+                surname = family_name(item.mention.surface).replace("\u2019", "'")
+                if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
                     first_seen[surname] = (item.end, item.mention)
         surnames: list[FoundActor] = []
         # A comprehension finds the few words that are surnames; most words are not.

@@ -78,9 +78,11 @@ _TIMESTAMP = re.compile(
 )
 # A subject that refers back to the actors of the previous sentence.
 _GROUP_SUBJECT = re.compile(
-    r"(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|delegations|"
-    r"foreign ministers|men|parties|governments)\b"
+    r"(?:The|Both)\s+(?:two\s+)?(?:top\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|"
+    r"nations|delegations|foreign ministers|diplomats|envoys|men|parties|governments)\b"
+    r"|The\s+(?:two\s+officials|pair|duo)\b"
 )
+
 # "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
 _YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
@@ -88,6 +90,7 @@ _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
 _LIST_SEPARATOR = re.compile(
     r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?(?:,?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+)"
 )
+_QUALIFIER_GAP = re.compile(r",?\s+(?:of\s+)?")
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They) ")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
@@ -234,7 +237,7 @@ def names_a_thing(text: str, mention: DateMention) -> bool:
 def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[DateMention]:
     """Resolved dates of the main clause that date an occurrence: "Russia, which invaded in 2022,
     condemned..." and "cannot accept the 2015 agreement" are undated."""
-    return [
+    usable = [
         d
         for d in ctx.dates
         if d.value is not None
@@ -242,6 +245,21 @@ def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[
         and not any(start <= d.start < stop for start, stop in outside)
         and not names_a_thing(ctx.text, d)
     ]
+    return [d for before, d in zip([None, *usable], usable) if not _qualifies(ctx.text, before, d)]
+
+
+def _qualifies(text: str, before: DateMention | None, mention: DateMention) -> bool:
+    """ "December last year": the year only says which December; the month is the date."""
+    return (
+        before is not None
+        and _QUALIFIER_GAP.fullmatch(text, before.end, mention.start) is not None
+        and _nested_in(before, mention)
+    )
+
+
+def _nested_in(inner: DateMention, outer: DateMention) -> bool:
+    assert inner.value is not None and outer.value is not None
+    return outer.value.start <= inner.value.start and inner.value.end <= outer.value.end and inner.value != outer.value
 
 
 def _nearest(dates: list[DateMention], trigger: Trigger) -> DateMention:
@@ -336,6 +354,15 @@ def _is_future(date: DateMention, published: dt.date | None) -> bool:
     return date.value.start > published or (
         date.value.end >= published and date.text.lower().startswith(_FUTURE_DATE_WORDS)
     )
+
+
+def _dates_something_else(ctx: SentenceContext, main: Trigger, date: DateMention) -> bool:
+    """A future date in what a speaker says ("said visas will be waived from April 1") or before a
+    past act ("Ahead of next year's anniversary, they agreed") is not when the act happened."""
+    if not _is_future(date, ctx.published):
+        return False
+    says = ctx.text[main.start : main.end].lower() in SAY_VERBS
+    return says or (main.form == "past" and date.start < main.start)
 
 
 def _distinct_actors(actors: list[FoundActor]) -> tuple[ActorMention, ...]:
@@ -444,4 +471,10 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
         if inferred is not None:
             candidates.insert(0, _candidate(ctx, main, inferred, explicit=False))
         return candidates
+    if any(_dates_something_else(ctx, main, date) for date in dates):
+        dates = [date for date in dates if not _dates_something_else(ctx, main, date)]
+        if not dates:
+            inferred = _inferred_date(ctx, main, subject_named)
+            return [] if inferred is None else [_candidate(ctx, main, inferred, explicit=False)]
+        chosen = _nearest(dates, main)
     return [_candidate(ctx, main, date, explicit=True) for date in _coordinated_dates(ctx.text, dates, chosen)]

@@ -56,6 +56,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("ACCUSE", "called calling calls", r"call\w*\s+out\b"),
     ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
     ("REJECT", "ruled", r"ruled\s+out\b"),
+    ("CONSULT", "shook shakes shake shaking", r"sh(?:ook|akes?|aking)\s+hands\b"),
+    # "expressed serious concern about China's military activities": criticism, said politely
+    ("ACCUSE", "expressed expresses", r"express\w*\s+(?:[\w-]+\s+){0,2}(?:concerns?|alarm)\b"),
+    ("SUPPORT", "expressed expresses", r"express\w*\s+(?:[\w-]+\s+){0,2}(?:support|solidarity)\b"),
     # "The Council failed to adopt a draft": the vote's outcome, whatever the draft condemned.
     ("REJECT", "failed fails", r"fail\w*\s+to\s+(?:adopt|pass|approve)\b"),
     ("MOBILIZE", "military", r"military\s+(?:drills|exercises)\b"),
@@ -81,7 +85,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "STATEMENT",
         "said says told tells stated announced announces announcing declared declares confirmed "
         "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
-        "addresses addressing speech remarks speakers briefing briefed statement tweeted",
+        "addresses addressing speech remarks speakers briefing briefed statement tweeted expressed expresses",
     ),
     (
         "AGREE",
@@ -90,7 +94,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "SUPPORT",
-        "supported supports backed backs endorsed endorses welcomed welcomes praised praises recognized recognised",
+        "supported supports backed backs endorsed endorses welcomed welcomes praised praises recognized recognised "
+        "hailed hails",
     ),
     ("CONCEDE", "conceded concedes lifted eased apologized apologised"),
     ("COOPERATE", "cooperated cooperates"),
@@ -99,7 +104,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "REQUEST",
         "requested requests asked asks urged urges urging appealed appeals demanded demands "
-        "demanding invited invites invitation proposed proposes implored ordered orders",
+        "demanding invited invites invitation proposed proposes implored ordered orders reminded reminds",
     ),
     ("ACCUSE", "accused accuses accusing blamed blames blaming alleged alleges denounced denounces"),
     (
@@ -130,7 +135,7 @@ for _kind, _first_words, _pattern in PHRASES:
 # The words a trigger can start with, found in one pass over the lowercased sentence:
 # most words of a sentence are none, and a case-sensitive search runs twice as fast.
 _FIRST_WORD = re.compile(rf"(?<![a-z])(?:{prefix_alternation({*_WORD_TYPES, *_PHRASES_BY_FIRST_WORD})})(?![a-z])")
-_IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze flew cast bore")
+_IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze flew cast bore shook")
 # Nouns, and the adjectives that open noun phrases ("humanitarian aid").
 _NOMINAL = word_set(
     """

@@ -193,3 +193,33 @@ def test_a_country_naming_its_own_department_is_the_actor(matcher: ActorMatcher)
 def test_a_state_with_a_lowercase_title_and_no_name_is_the_actor(matcher: ActorMatcher) -> None:
     assert "United Kingdom" in canonical_names(matcher, "The United Kingdom's representative said the text was weak.")
     assert "Russia" not in canonical_names(matcher, "Russia's foreign minister Sergey Lavrov said the text was weak.")
+
+
+@pytest.mark.parametrize(
+    ("text", "referred"),
+    [
+        ("Foreign Minister Cho Tae-yul met Takeshi Iwaya. Cho said the talks went well.", "Cho"),
+        ("Foreign Minister Qin Gang met Antony Blinken. Qin said the talks went well.", "Qin"),
+    ],
+)
+def test_an_east_asian_person_is_referred_back_to_by_the_family_name_written_first(
+    matcher: ActorMatcher, text: str, referred: str
+) -> None:
+    surfaces = [surface for surface, _, _ in actors_in(matcher, text)]
+    assert referred in surfaces and "Tae-yul" not in surfaces and "Gang" not in surfaces
+
+
+def test_a_name_opening_with_initials_is_proposed(matcher: ActorMatcher) -> None:
+    text = "External Affairs Minister K Natwar Singh held talks. Singh said they went well."
+    assert actors_in(matcher, text)[:2] == [
+        ("K Natwar Singh", "K Natwar Singh", False), ("Singh", "K Natwar Singh", False)
+    ]  # fmt: skip
+
+
+def test_a_titled_name_set_off_by_commas_is_proposed(matcher: ActorMatcher) -> None:
+    text = "The UK Foreign Secretary, Maria Example, has arrived in Iran."
+    assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
+
+
+def test_a_title_before_a_comma_and_a_list_of_states_proposes_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The Secretary, Russia and China spoke.") == ["Russia", "China"]

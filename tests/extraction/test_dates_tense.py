@@ -172,3 +172,15 @@ def test_a_weekday_coordinated_with_another_follows_it() -> None:
     )
     assert values(text, sunday) == {"Monday": "2024-09-23", "Tuesday": "2024-09-24"}
     assert values("Talks were held on Monday and Tuesday.") == {"Monday": "2024-09-23", "Tuesday": "2024-09-24"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers agreed to meet on Friday.", {"Friday": "2024-09-27"}),
+        ("Scholz promised to visit Kyiv on Monday.", {"Monday": "2024-09-30"}),
+        ("The ministers agreed to the plan on Monday.", {"Monday": "2024-09-23"}),
+    ],
+)
+def test_a_day_for_what_was_agreed_to_be_done_lies_ahead(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected

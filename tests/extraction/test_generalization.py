@@ -327,3 +327,52 @@ def test_the_news_day_is_the_day_of_the_ledes_event_not_of_its_source() -> None:
 def test_meetings_on_two_listed_days_with_their_places_are_two_candidates() -> None:
     found = candidates("Antony Blinken met Wang Yi on Oct. 6 in Prague, and Oct. 31 in Sochi.")
     assert dates_of(found) == ["2022-10-06", "2022-10-31"]
+
+
+def test_the_top_diplomats_of_the_two_nations_are_the_people_of_the_sentence_before() -> None:
+    text = (
+        "Antony Blinken and Wang Yi have held talks in Bali, the ministry said.\n\n"
+        "The top diplomats of the two nations held a meeting on Monday to discuss trade."
+    )
+    meeting = candidates(text)[-1]
+    assert (names_of(meeting)[:2], dates_of([meeting])) == (["Antony Blinken", "Wang Yi"], ["2022-11-14"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ahead of the anniversary next year, Antony Blinken and Wang Yi agreed to cooperate.",
+        'Antony Blinken said: "Visas will be waived from December 1."',
+        "Antony Blinken says the allies will lift the embargo in December.",
+    ],
+)
+def test_a_future_date_before_a_past_act_or_in_what_is_said_does_not_date_it(sentence: str) -> None:
+    assert dates_of(candidates(sentence)) == ["2022-11-16"]
+
+
+def test_a_past_act_planned_for_a_future_day_keeps_that_day() -> None:
+    assert dates_of(candidates("Antony Blinken and Wang Yi agreed to meet on Friday.")) == ["2022-11-18"]
+
+
+def test_a_month_of_last_year_dates_the_event_to_the_month() -> None:
+    text = "In December last year, Antony Blinken accused Russia of war crimes."
+    assert dates_of(candidates(text)) == ["2021-12"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Antony Blinken shook hands with Wang Yi on Monday in Bali.", "CONSULT"),
+        ("Antony Blinken on Monday expressed serious concern about China's military drills.", "ACCUSE"),
+        ("Antony Blinken on Monday expressed strong support for the Philippines.", "SUPPORT"),
+        ("Antony Blinken on Monday reminded Wang Yi that the sanctions must be respected.", "REQUEST"),
+        ("Joe Biden hailed the agreement on Monday.", "SUPPORT"),
+    ],
+)
+def test_gestures_and_concerns_are_acts(sentence: str, event_type: str) -> None:
+    (found,) = candidates(sentence)
+    assert (found.event_type, dates_of([found])) == (event_type, ["2022-11-14"])
+
+
+def test_a_style_described_as_quiet_is_no_statement() -> None:
+    assert candidates("António Guterres has long been known for a style described as quiet diplomacy.") == []

@@ -44,6 +44,8 @@ _TENSE_MARKERS = re.compile(
     r"(?:is|are|be|was|were)\s+(?:due|planned|likely)\s+to|should|"
     r"(?<!an )(?<!the )expected|(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|"
     r"is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    # "agreed to meet on Friday": the act is past, the meeting it agrees on is ahead
+    r"(?:agreed|decided|arranged|offered|promised|pledged|vowed)\s+to(?!\s+(?:a|an|the|its|their|his|her)\b)|"
     r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
     r"next(?!\s+(?:day|morning|evening|night)\b))\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
     rf"|(?P<past>{_PAST_VERB})"
