@@ -245,16 +245,12 @@ def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[
         and not any(start <= d.start < stop for start, stop in outside)
         and not names_a_thing(ctx.text, d)
     ]
-    return [d for before, d in zip([None, *usable], usable) if not _qualifies(ctx.text, before, d)]
+    return [d for i, d in enumerate(usable) if not (i and _qualifies(ctx.text, usable[i - 1], d))]
 
 
-def _qualifies(text: str, before: DateMention | None, mention: DateMention) -> bool:
+def _qualifies(text: str, before: DateMention, mention: DateMention) -> bool:
     """ "December last year": the year only says which December; the month is the date."""
-    return (
-        before is not None
-        and _QUALIFIER_GAP.fullmatch(text, before.end, mention.start) is not None
-        and _nested_in(before, mention)
-    )
+    return _QUALIFIER_GAP.fullmatch(text, before.end, mention.start) is not None and _nested_in(before, mention)
 
 
 def _nested_in(inner: DateMention, outer: DateMention) -> bool:
