@@ -90,6 +90,10 @@ _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
 _LIST_SEPARATOR = re.compile(
     r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?(?:,?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+)"
 )
+# ", and the two leaders agreed": the subject, named again, going on to another act. Without the
+# subject ("denied it and blamed Kyiv") the second verb mostly tells the same act.
+_AND_THEN = re.compile(r",?\s+and\s+(?:(?:the|both)\s+(?:two\s+)?[a-z]+|they|both)\s+$")
+_AND_THEN_REACH = 30
 _QUALIFIER_GAP = re.compile(r",?\s+(?:of\s+)?")
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They) ")
 UNITED_NATIONS = "United Nations"
@@ -191,6 +195,22 @@ def _coordinated_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
     for trigger in triggers:
         after_and = ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and "
         if trigger.start > main.end and trigger.form == main.form and trigger.rank > 1 and after_and:
+            return trigger
+    return None
+
+
+def _second_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """ "met Moon Jae-in on Friday, and the two leaders agreed to cooperate": a second act of
+    another kind, by the same subject, on the same day."""
+    if main.form != "past":
+        return None
+    for trigger in triggers:
+        if (
+            trigger.start > main.end
+            and trigger.form == "past"
+            and trigger.event_type not in (main.event_type, "STATEMENT")
+            and _AND_THEN.search(ctx.text, max(main.end, trigger.start - _AND_THEN_REACH), trigger.start)
+        ):
             return trigger
     return None
 
@@ -450,10 +470,12 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     if _is_not_an_event(ctx, main, outside):
         return []
     dates = _usable_dates(ctx, outside)
+    second = _second_act(ctx, main, triggers)
+    acts = [main] if second is None else [main, second]
     subject_named = ctx.actors[0].start < main.start and (_acts_again(ctx, main) or not _is_continuation(ctx))
     if not dates:
         inferred = _inferred_date(ctx, main, subject_named)
-        return [] if inferred is None else [_candidate(ctx, main, inferred, explicit=False)]
+        return [] if inferred is None else [_candidate(ctx, act, inferred, explicit=False) for act in acts]
     chosen = _nearest(dates, main)
     scheduled = [t for t in triggers if t.form == "noun" and t.event_type == "CONSULT" and t.start > main.end]
     if (
@@ -473,4 +495,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
             inferred = _inferred_date(ctx, main, subject_named)
             return [] if inferred is None else [_candidate(ctx, main, inferred, explicit=False)]
         chosen = _nearest(dates, main)
-    return [_candidate(ctx, main, date, explicit=True) for date in _coordinated_dates(ctx.text, dates, chosen)]
+    listed = _coordinated_dates(ctx.text, dates, chosen)
+    if len(listed) > 1:
+        return [_candidate(ctx, main, date, explicit=True) for date in listed]
+    return [_candidate(ctx, act, chosen, explicit=True) for act in acts]

@@ -376,3 +376,12 @@ def test_gestures_and_concerns_are_acts(sentence: str, event_type: str) -> None:
 
 def test_a_style_described_as_quiet_is_no_statement() -> None:
     assert candidates("António Guterres has long been known for a style described as quiet diplomacy.") == []
+
+
+def test_a_second_act_of_the_subject_named_again_is_a_second_candidate() -> None:
+    found = candidates("Shinzo Abe met Moon Jae-in on Monday, and the two leaders agreed to cooperate.")
+    assert [(c.event_type, dates_of([c])) for c in found] == [("CONSULT", ["2022-11-14"]), ("AGREE", ["2022-11-14"])]
+
+
+def test_a_second_verb_without_its_subject_tells_the_same_act() -> None:
+    assert len(candidates("The Kremlin denied the accusation on Monday and blamed Ukrainian sabotage.")) == 1
