@@ -184,3 +184,9 @@ def test_a_weekday_coordinated_with_another_follows_it() -> None:
 )
 def test_a_day_for_what_was_agreed_to_be_done_lies_ahead(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+def test_a_name_ending_like_an_auxiliary_does_not_hide_the_past_verb_after_it() -> None:
+    # "Abe met": "be met" would be a passive, "Abe met" is not
+    text = "Shinzo Abe met Moon Jae-in on Monday, and the two leaders agreed to cooperate."
+    assert values(text) == {"Monday": "2024-09-23"}

@@ -28,7 +28,7 @@ _NOT_PAST = (
 )
 # The word boundary first: most positions fail it, before the look-behinds are tried.
 _PAST_VERB = (
-    rf"\b(?<!be )(?<!been )(?<!being )(?<!is )(?<!are ){_NOT_PAST}"
+    rf"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare ){_NOT_PAST}"
     rf"(?:[a-z]+ed|(?i:{prefix_alternation(_IRREGULAR_PAST)}))\b"
 )
 # Verbs that report speech: they set the tense of the date right after them ("said on
