@@ -37,7 +37,7 @@ TITLE_WORDS: frozenset[str] = word_set(
 # Nouns after a demonym that make it stand for the state ("the Russian government").
 STATE_NOUNS: frozenset[str] = word_set(
     """
-    government authorities side forces troops military army navy officials diplomats
+    government governments authorities side forces troops military army navy officials diplomats
     delegation embassy leadership regime administration state warplanes drones missiles
     negotiators mediators warships jets bombers soldiers ministry parliament lawmakers envoys
     """
@@ -81,10 +81,13 @@ _TITLED_PERSON = re.compile(
     # "The UK Foreign Secretary, Jack Straw, has arrived": a name set off by commas
     rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,|,(?=\s+{_FULL_NAME},))?\s+({_FULL_NAME})"
 )
+_BARE_APPOSITIVE_TITLE = r"(?:[\w-]+\s+){0,2}(?:spokes(?:person|man|woman)|adviser|advisor|minister|ambassador|envoy)"
 _APPOSITIVE_PERSON = re.compile(
-    rf"({_FULL_NAME}),\s+(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
+    rf"({_FULL_NAME}),\s+(?:(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
     r"(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|chair|chairman|chief|"
-    r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)\b"
+    r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)"
+    # "Maria Zakharova, Foreign Ministry spokeswoman,": wire style leaves the article out
+    rf"|{_BARE_APPOSITIVE_TITLE})\b"
 )
 _TITLE_STARTS = word_set(
     """
@@ -130,7 +133,7 @@ _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
 # a long article may also speak of a city council or a national assembly.
 UN_CONTEXT_TOKENS_BEFORE = 400
 UN_CONTEXT_TOKENS_AFTER = 40
-_APPOSITIVE_TAIL = re.compile(r",\s+(?:the|a|an|its|his|her)\s")
+_APPOSITIVE_TAIL = re.compile(rf",\s+(?:(?:the|a|an|its|his|her)\s|{_BARE_APPOSITIVE_TITLE}\b)")
 _NAME_BEFORE_COMMA = re.compile(rf"{_FULL_NAME}$")
 # Capitalized words that start sentences or dates, never a stranger's first name.
 _NOT_A_NAME = word_set(
@@ -267,9 +270,15 @@ class ActorMatcher:
     ) -> tuple[ActorEntry, int] | None:
         """Demonyms standing for a state, and "the Assembly"/"the Council" of the UN."""
         word = tokens[index][2]
-        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-        if word in self._demonyms and following in STATE_NOUNS:
-            return self._demonyms[word], 2
+        if word in self._demonyms:
+            # "the French, German and British foreign ministers": the noun after the last demonym serves all
+            noun_at = index + 1
+            while noun_at < len(tokens) and (tokens[noun_at][2] in self._demonyms or tokens[noun_at][2] == "and"):
+                noun_at += 1
+            noun = tokens[noun_at][2] if noun_at < len(tokens) else ""
+            if noun in STATE_NOUNS or (noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)):
+                # "the Russian government", "the Russian foreign minister said": the state acts
+                return self._demonyms[word], 2 if noun_at == index + 1 and noun in STATE_NOUNS else 1
         previous = tokens[index - 1][2] if index > 0 else ""
         if un_context and previous in ("the", "The"):
             if word in ("Assembly", "assembly") and self._un_assembly is not None:

@@ -35,8 +35,11 @@ _SUBORDINATE = re.compile(
     r",\s*(?:when|while|just as|as|whereas|because|although|though|aiming|seeking|hoping|in order to|so that)\b"
     r"|\s(?:just as|even as)\s"
 )
-# "According to Seoul's foreign ministry on Thursday, ...": who told it and when, not the event.
-_SOURCE_OPENING = re.compile(r"According to [^,]{1,120},")
+# "According to Seoul's foreign ministry on Thursday, ...": who told it and when, not the event;
+# "Regarding a man detained by Chinese authorities, ...": what the event is about.
+_ASIDE_OPENING = re.compile(
+    r"(?:According to|Regarding|Concerning|As for|As to|With regard to|With respect to|In light of) [^,]{1,150},"
+)
 # A relative clause between commas ("Israel, which has opposed any deal, warned...").
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)")
 # Lowercase only: "May" is a month.
@@ -80,12 +83,13 @@ _TIMESTAMP = re.compile(
 _GROUP_SUBJECT = re.compile(
     r"(?:The|Both)\s+(?:two\s+)?(?:top\s+)?(?:leaders|sides|ministers|presidents|heads of state|countries|"
     r"nations|delegations|foreign ministers|diplomats|envoys|men|parties|governments)\b"
-    r"|The\s+(?:two\s+officials|pair|duo)\b"
+    r"|The\s+(?:two\s+officials|pair|duo)\b|All\s+(?:three|four|five|six)\b"
 )
 
 # "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
 _YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
+_NUMBERED_RESOLUTION_BEFORE = re.compile(r"\b[Rr]esolution\s+\d+\s*\($")
 # Between two listed dates: "and", a comma, and perhaps where the first took place ("Oct. 6 in Prague, and").
 _LIST_SEPARATOR = re.compile(
     r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?(?:,?\s+(?:and|as well as)\s+(?:(?:in|on)\s+)?|,\s+)"
@@ -95,7 +99,7 @@ _LIST_SEPARATOR = re.compile(
 _AND_THEN = re.compile(r",?\s+and\s+(?:(?:the|both)\s+(?:two\s+)?[a-z]+|they|both)\s+$")
 _AND_THEN_REACH = 30
 _QUALIFIER_GAP = re.compile(r",?\s+(?:of\s+)?")
-_PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:He|She|They) ")
+_PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:(?:But|And|Later|Separately),?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey) ")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
@@ -125,9 +129,9 @@ def _outside_main_clause(ctx: SentenceContext) -> list[tuple[int, int]]:
     """Spans of relative clauses, of an opening "According to ...," and of the trailing subordinate clause."""
     end = _main_part_end(ctx)
     spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(ctx.text, ctx.start, end)]
-    source = _SOURCE_OPENING.match(ctx.text, ctx.start, end)
-    if source is not None:
-        spans.append(source.span())
+    aside = _ASIDE_OPENING.match(ctx.text, ctx.start, end)
+    if aside is not None:
+        spans.append(aside.span())
     return [*spans, (end, ctx.end)]
 
 
@@ -246,10 +250,12 @@ def _is_continuation(ctx: SentenceContext) -> bool:
 
 
 def names_a_thing(text: str, mention: DateMention) -> bool:
+    if mention.value is None or mention.value.precision != "year":
+        return False
+    if _NUMBERED_RESOLUTION_BEFORE.search(text, max(0, mention.start - 24), mention.start):
+        return True  # "resolution 2724 (2024)": the UN numbers its resolutions with their year
     return (
-        mention.value is not None
-        and mention.value.precision == "year"
-        and _YEAR_AS_MODIFIER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+        _YEAR_AS_MODIFIER_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
         and _YEAR_AS_MODIFIER_AFTER.match(text, mention.end) is not None
     )
 
@@ -325,6 +331,8 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         # "Rebels have arrived in Oslo": the opening sentence's perfect is the news itself
         if ctx.body_index > 0 or ctx.published is None:
             return None
+        if ctx.news_day is not None:
+            return _borrowed(ctx.news_day, "news of the opening sentence, on the news day")  # a caption dated it
         return _publication_day(ctx, ctx.published, f"news of the opening sentence, as of {ctx.published}")
     if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
         return _borrowed(ctx.context_date, "from context")
@@ -412,7 +420,8 @@ def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
     """ "The two leaders signed...", "He urged...", "They agreed...": the previous sentence's
     people (and, for a group, states) act again."""
     pronoun = _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start)
-    if _GROUP_SUBJECT.match(ctx.text, ctx.start) or (pronoun is not None and pronoun.group() == "They "):
+    plural = pronoun is not None and pronoun.group("pronoun") in ("They", "they")
+    if plural or _GROUP_SUBJECT.match(ctx.text, ctx.start):
         referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
     elif pronoun is not None:
         referred = [a for a in ctx.previous_actors if a.mention.kind == "person"][:1]

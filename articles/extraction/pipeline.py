@@ -27,6 +27,11 @@ HEADLINE_MAX_WORDS = 25
 # and "today" of a text written overnight says only when it was published.
 _DATELINE_DASH = re.compile(r",?\s*(?:--|\u2014|\u2013|-)\s")
 _DATELINE_MAX_OFFSET = 60
+# "BEIJING —", "NEW DELHI (AP) —", "WASHINGTON, May 16 (Xinhua) --": where the story itself starts.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z/.' -]{1,40}(?:\s*\([^)]{1,30}\))?(?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?"
+    r"\s*(?:--|\u2014|\u2013|-)\s"
+)
 # "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
 # the narrative's, so the sentences that follow keep the date they had.
 _FLASHBACK = re.compile(r"\b(?:came|comes|come|followed|follows)\s+(?:[\w-]+\s+){0,2}(?:after|on the heels of)\b")
@@ -109,8 +114,12 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
         for start, end in split_sentences(text, paragraph_start, paragraph_end):
             if _is_headline(text[start:end]):
                 continue
+            dateline = _DATELINE.match(text, start, end) if body_index < LEDE_SENTENCES else None
+            if dateline is not None:
+                body_index = 0  # what came before the dateline was a caption or a standfirst
             sentence_dates = _without_today_after_dateline(text, start, _within(dates, date_starts, start, end))
-            sentence_actors = _within(found_actors, actor_starts, start, end)
+            # "BALI, Indonesia —" says where the story was filed, not who acted
+            sentence_actors = _within(found_actors, actor_starts, dateline.end() if dateline else start, end)
             context = SentenceContext(
                 text, start, end, sentence_dates, sentence_actors,
                 paragraph_date, published, body_index, tuple(previous_actors), news_day,

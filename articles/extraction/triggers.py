@@ -21,7 +21,9 @@ SPECIFIC_RANK = 2
 _MEETING_NOUN = r"(?:meeting|talks|call|phone call|conversation|consultations|discussions?|summit|session)"
 # Phrases first: they decide the type where their words alone would mislead.
 PHRASES: tuple[tuple[str, str, str], ...] = (
-    ("CONSULT", "held hold holds holding had have has", rf"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
+    ("CONSULT", "held hold holds holding", rf"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
+    # "had talks", "has had phone talks"; not the perfect of another verb ("had suggested the summit")
+    ("CONSULT", "had have has", rf"\w+\s+(?:an?\s+)?(?:(?![\w-]*ed\b)[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
     (
         "STATEMENT",
         "held hold holds holding gave give gives",

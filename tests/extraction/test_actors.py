@@ -223,3 +223,27 @@ def test_a_titled_name_set_off_by_commas_is_proposed(matcher: ActorMatcher) -> N
 
 def test_a_title_before_a_comma_and_a_list_of_states_proposes_nobody(matcher: ActorMatcher) -> None:
     assert canonical_names(matcher, "The Secretary, Russia and China spoke.") == ["Russia", "China"]
+
+
+def test_an_unknown_person_with_a_title_but_no_article_in_apposition_is_proposed(matcher: ActorMatcher) -> None:
+    text = "\u201cWe will abide by it,\u201d Maria Example, media adviser to the movement, told Reuters."
+    assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("The Russian foreign minister said so.", ["Russia"]),
+        ("The Indian and Chinese foreign ministers agreed.", ["India", "China"]),
+        ("The French, German and British foreign ministers met.", ["France", "Germany", "United Kingdom"]),
+        ("The Russian and Chinese governments agreed.", ["Russia", "China"]),
+    ],
+)
+def test_demonyms_before_an_unnamed_title_or_a_state_noun_are_the_states(
+    matcher: ActorMatcher, text: str, states: list[str]
+) -> None:
+    assert canonical_names(matcher, text) == states
+
+
+def test_a_demonym_before_a_titled_name_is_still_not_the_state(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Russian foreign minister Sergei Lavrov said so.") == ["Sergey Lavrov"]

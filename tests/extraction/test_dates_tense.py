@@ -190,3 +190,8 @@ def test_a_name_ending_like_an_auxiliary_does_not_hide_the_past_verb_after_it() 
     # "Abe met": "be met" would be a passive, "Abe met" is not
     text = "Shinzo Abe met Moon Jae-in on Monday, and the two leaders agreed to cooperate."
     assert values(text) == {"Monday": "2024-09-23"}
+
+
+def test_an_abbreviation_does_not_end_the_sentence_whose_verb_sets_the_tense() -> None:
+    text = "Pezeshkian is expected to set out his plans in a U.N. General Assembly speech Saturday."
+    assert values(text) == {"Saturday": "2024-09-28"}

@@ -385,3 +385,44 @@ def test_a_second_act_of_the_subject_named_again_is_a_second_candidate() -> None
 
 def test_a_second_verb_without_its_subject_tells_the_same_act() -> None:
     assert len(candidates("The Kremlin denied the accusation on Monday and blamed Ukrainian sabotage.")) == 1
+
+
+def test_all_three_are_the_actors_of_the_sentence_before() -> None:
+    text = "Envoys of China, Russia and Japan met in Beijing on Monday.\n\nAll three agreed to hold talks soon."
+    agreed = candidates(text)[-1]
+    assert (agreed.event_type, names_of(agreed), dates_of([agreed])) == (
+        "AGREE", ["China", "Russia", "Japan"], ["2022-11-14"]
+    )  # fmt: skip
+
+
+def test_he_after_but_is_the_person_of_the_sentence_before() -> None:
+    text = "Antony Blinken met Wang Yi in Bali on Monday.\n\nBut he urged China to rein in North Korea."
+    urged = candidates(text)[-1]
+    assert (urged.event_type, names_of(urged)[0]) == ("REQUEST", "Antony Blinken")
+
+
+def test_a_topic_opening_is_not_the_event() -> None:
+    text = "Regarding a man detained by Chinese authorities, Wang Yi insisted on Monday that the law applies."
+    (found,) = candidates(text)
+    assert (found.event_type, names_of(found), dates_of([found])) == ("STATEMENT", ["Wang Yi"], ["2022-11-14"])
+
+
+def test_the_perfect_of_another_verb_is_no_talks() -> None:
+    text = "Antony Blinken met Wang Yi on Monday.\n\nTokyo had suggested the summit in a bid to defuse the dispute."
+    assert [c.evidence_text[:14] for c in candidates(text)] == ["Antony Blinken"]
+
+
+def test_the_opening_after_a_dateline_is_the_news_of_the_day_its_caption_names() -> None:
+    text = (
+        "Antony Blinken, left, shakes hands with Wang Yi on Monday in Bali.\n\n"
+        "BALI, Indonesia \u2014 Antony Blinken and Wang Yi have agreed to keep talking."
+    )
+    agreed = candidates(text)[-1]
+    assert (agreed.event_type, names_of(agreed), dates_of([agreed])) == (
+        "AGREE", ["Antony Blinken", "Wang Yi"], ["2022-11-14"]
+    )  # fmt: skip
+
+
+def test_a_numbered_resolutions_year_does_not_date_the_act() -> None:
+    text = "In resolution 2724 (2024), the Security Council called on all parties to seek a settlement."
+    assert dates_of(candidates(text, published=dt.date(2024, 3, 8))) == ["2024-03-08"]

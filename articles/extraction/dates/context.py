@@ -54,7 +54,8 @@ _TENSE_MARKERS = re.compile(
 _PAST_VERB_BEFORE = re.compile(rf"{_PAST_VERB}\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$")
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u2018'`])|\n")
+# Not after a lone capital: "the U.N. General Assembly" goes on.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u2018'`])|\n")
 _QUOTE = re.compile(r"\u201c[^\u201d\n]{1,3000}\u201d|\"[^\"\n]{1,3000}\"|``[^\n]{1,3000}?''")
 
 
