@@ -87,7 +87,7 @@ _GROUP_SUBJECT = re.compile(
 )
 
 # "the 2015 nuclear deal", "the 1948 Genocide Convention": a year that names a thing, not a time.
-_YEAR_AS_MODIFIER_BEFORE = re.compile(r"(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
+_YEAR_AS_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s$", re.IGNORECASE)
 _YEAR_AS_MODIFIER_AFTER = re.compile(r"\s[A-Za-z]")
 _NUMBERED_RESOLUTION_BEFORE = re.compile(r"\b[Rr]esolution\s+\d+\s*\($")
 # Between two listed dates: "and", a comma, and perhaps where the first took place ("Oct. 6 in Prague, and").
@@ -98,7 +98,6 @@ _LIST_SEPARATOR = re.compile(
 # subject ("denied it and blamed Kyiv") the second verb mostly tells the same act.
 _AND_THEN = re.compile(r",?\s+and\s+(?:(?:the|both)\s+(?:two\s+)?[a-z]+|they|both)\s+$")
 _AND_THEN_REACH = 30
-_QUALIFIER_GAP = re.compile(r",?\s+(?:of\s+)?")
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:(?:But|And|Later|Separately),?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey) ")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
@@ -250,7 +249,7 @@ def _is_continuation(ctx: SentenceContext) -> bool:
 
 
 def names_a_thing(text: str, mention: DateMention) -> bool:
-    if mention.value is None or mention.value.precision != "year":
+    if mention.value is None or mention.value.precision != "year" or not mention.text.isdigit():
         return False
     if _NUMBERED_RESOLUTION_BEFORE.search(text, max(0, mention.start - 24), mention.start):
         return True  # "resolution 2724 (2024)": the UN numbers its resolutions with their year
@@ -271,12 +270,9 @@ def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[
         and not any(start <= d.start < stop for start, stop in outside)
         and not names_a_thing(ctx.text, d)
     ]
-    return [d for i, d in enumerate(usable) if not (i and _qualifies(ctx.text, usable[i - 1], d))]
-
-
-def _qualifies(text: str, before: DateMention, mention: DateMention) -> bool:
-    """ "December last year": the year only says which December; the month is the date."""
-    return _QUALIFIER_GAP.fullmatch(text, before.end, mention.start) is not None and _nested_in(before, mention)
+    # "December last year", "formed in May 2017 and inaugurated at the summit last year": the
+    # wider date only says which December, which May; the narrower one is the date.
+    return [d for d in usable if not any(_nested_in(other, d) for other in usable)]
 
 
 def _nested_in(inner: DateMention, outer: DateMention) -> bool:

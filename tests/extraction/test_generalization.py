@@ -426,3 +426,14 @@ def test_the_opening_after_a_dateline_is_the_news_of_the_day_its_caption_names()
 def test_a_numbered_resolutions_year_does_not_date_the_act() -> None:
     text = "In resolution 2724 (2024), the Security Council called on all parties to seek a settlement."
     assert dates_of(candidates(text, published=dt.date(2024, 3, 8))) == ["2024-03-08"]
+
+
+def test_last_year_after_a_name_ending_like_an_article_still_dates_the_act() -> None:
+    # "Iran last year": "an" closing "Iran" is no article making "last year" a name
+    text = "France and Germany negotiated with Iran last year to obtain guarantees."
+    assert dates_of(candidates(text)) == ["2021"]
+
+
+def test_of_two_dates_one_inside_the_other_the_narrower_dates_the_act() -> None:
+    text = "Antony Blinken met Wang Yi in March 2021 and again at a summit in Rome last year."
+    assert dates_of(candidates(text)) == ["2021-03"]
