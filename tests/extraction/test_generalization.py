@@ -437,3 +437,12 @@ def test_last_year_after_a_name_ending_like_an_article_still_dates_the_act() -> 
 def test_of_two_dates_one_inside_the_other_the_narrower_dates_the_act() -> None:
     text = "Antony Blinken met Wang Yi last year at a summit in Rome in March 2021."
     assert dates_of(candidates(text)) == ["2021-03"]
+
+
+def test_two_undated_acts_of_one_kind_by_one_actor_stay_two_candidates() -> None:
+    # nothing says they are one event: the editor, not the extractor, merges them
+    text = (
+        "Antony Blinken and Wang Yi have agreed to keep talking, the ministry said.\n\n"
+        "Blinken and Wang also agreed to resume military talks."
+    )
+    assert [c.event_type for c in candidates(text)] == ["AGREE", "AGREE"]
