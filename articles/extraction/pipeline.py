@@ -185,13 +185,14 @@ def _nested(first: DateMention, second: DateMention) -> bool:
 def _same_event(kept: Candidate, other: Candidate) -> bool:
     """Nested dates, and either the same type with the same principal or two shared actors,
     or an undated statement by the same principal ("Putin warned...", then "Putin said...").
-    Two acts of one kind whose dates are both only inferred may be two events: they stay apart."""
+    Two acts of one kind whose dates are both only inferred may be two events: they stay apart,
+    but for statements, which are mostly one press appearance quoted in several sentences."""
     if kept.date is None or other.date is None or not _nested(kept.date, other.date):
         return False  # most pairs end here, before any set is built
     if kept.event_type != other.event_type:
         elaboration = other.event_type == "STATEMENT" and not _explicit(other)
         return elaboration and _principal(kept) == _principal(other)
-    if not _explicit(kept) and not _explicit(other):
+    if kept.event_type != "STATEMENT" and not _explicit(kept) and not _explicit(other):
         return False
     kept_names = {m.canonical_name for m in kept.actors}
     other_names = {m.canonical_name for m in other.actors}
