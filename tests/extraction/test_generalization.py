@@ -446,3 +446,8 @@ def test_two_undated_acts_of_one_kind_by_one_actor_stay_two_candidates() -> None
         "Blinken and Wang also agreed to resume military talks."
     )
     assert [c.event_type for c in candidates(text)] == ["AGREE", "AGREE"]
+
+
+def test_quotes_of_one_speaker_on_an_inferred_day_are_one_statement() -> None:
+    text = '"We will not back down," Antony Blinken said.\n\n"The alliance is united," Antony Blinken said.'
+    assert [c.event_type for c in candidates(text)] == ["STATEMENT"]
