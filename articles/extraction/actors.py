@@ -20,6 +20,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|@\w+|\w+(?:[-'\u2019]\w+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 MAX_ALIAS_TOKENS = 9
+# "the French, German, Italian and British foreign ministers": how far a list of demonyms is read
+MAX_LISTED_DEMONYM_TOKENS = 8
 
 # Words that make the next proper name a person's title, or a preceding country a modifier.
 TITLE_WORDS: frozenset[str] = word_set(
@@ -273,7 +275,8 @@ class ActorMatcher:
         if word in self._demonyms:
             # "the French, German and British foreign ministers": the noun after the last demonym serves all
             noun_at = index + 1
-            while noun_at < len(tokens) and (tokens[noun_at][2] in self._demonyms or tokens[noun_at][2] == "and"):
+            last = min(len(tokens), index + MAX_LISTED_DEMONYM_TOKENS)
+            while noun_at < last and (tokens[noun_at][2] in self._demonyms or tokens[noun_at][2] == "and"):
                 noun_at += 1
             noun = tokens[noun_at][2] if noun_at < len(tokens) else ""
             if noun in STATE_NOUNS or (noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)):

@@ -66,6 +66,11 @@ def test_a_five_megabyte_article_returns_promptly() -> None:
     assert len(found) <= 10  # repeated paragraphs are read once
 
 
+def test_a_long_run_of_demonyms_returns_promptly() -> None:
+    # each demonym reads the list after it: unbounded, that was quadratic
+    returns_promptly("Russian and " * 20_000 + "foreign ministers met.")
+
+
 def test_binary_junk_returns_promptly() -> None:
     junk = bytes(range(256)).decode("latin-1") * 2000
     returns_promptly(junk)
