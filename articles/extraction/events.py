@@ -272,7 +272,15 @@ def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[
     ]
     # "December last year", "formed in May 2017 and inaugurated at the summit last year": the
     # wider date only says which December, which May; the narrower one is the date.
-    return [d for d in usable if not any(_nested_in(other, d) for other in usable)]
+    return [
+        d
+        for i, d in enumerate(usable)
+        if not any(_nested_in(other, d) for other in usable[max(0, i - _NESTED_REACH) : i + _NESTED_REACH + 1])
+    ]
+
+
+# How many neighbouring dates of a sentence are compared: a sentence listing thousands stays linear.
+_NESTED_REACH = 3
 
 
 def _nested_in(inner: DateMention, outer: DateMention) -> bool:
