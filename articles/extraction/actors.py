@@ -54,13 +54,22 @@ _TITLE_PATTERN = (
     r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
-    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart)"
+    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman))"
+    # "Ambassador to the UN Serhiy Kyslytsya"
+    r"(?:\s+to\s+(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|EU|[A-Z][a-z]+))?"
     # "Minister of Foreign Affairs Bui Thanh Son": a ministry's name, with no comma before the name
     r"(?:\s+of\s+(?:the\s+)?(?:Foreign\s+Affairs|State|Defen[cs]e|Finance|Interior|Justice|Trade|Economy))?"
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
 # "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
 # "Tae-yul", "Jae-in": a Korean given name, written after the family name.
+# Titles that may stand right before a surname: "President Obama", "Foreign Minister Lavrov", "Mr Straw".
+_SURNAME_TITLES = word_set(
+    """
+    President Premier Chancellor Minister Secretary Secretary-General State Ambassador Envoy Senator Sen
+    Governor King Queen Prince Emir Sheikh Sultan General Gen Admiral Speaker Mr Mrs Ms Dr
+    """
+)
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Common Chinese, Korean and Vietnamese family names, which come first: "Wang" of "Wang Yi".
 _EAST_ASIAN_FAMILY_NAMES = word_set(
@@ -86,7 +95,7 @@ _TITLED_PERSON = re.compile(
 _BARE_APPOSITIVE_TITLE = r"(?:[\w-]+\s+){0,2}(?:spokes(?:person|man|woman)|adviser|advisor|minister|ambassador|envoy)"
 _APPOSITIVE_PERSON = re.compile(
     rf"({_FULL_NAME}),\s+(?:(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
-    r"(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|chair|chairman|chief|"
+    r"(?:\w+-)?(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|premier|chair|chairman|chief|"
     r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)"
     # "Maria Zakharova, Foreign Ministry spokeswoman,": wire style leaves the article out
     rf"|{_BARE_APPOSITIVE_TITLE})\b"
@@ -97,7 +106,7 @@ _TITLE_STARTS = word_set(
     Permanent Supreme Crown National President Minister Ambassador Secretary-General Secretary Chancellor
     King Queen Prince Emir Sheikh Premier Spokesperson Spokesman Spokeswoman Envoy Senator Sen Governor
     Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
-    Chairman Chairwoman Chair Speaker counterpart
+    Chairman Chairwoman Chair Speaker counterpart spokesperson spokesman spokeswoman
     """
 )
 MAX_NAME_CHARS = 60
@@ -218,6 +227,12 @@ class ActorMatcher:
         self._opening_words = frozenset(self._longest_from) | frozenset(self._demonyms) | _UN_BODY_WORDS
         self._un_assembly = self._by_key.get(("General", "Assembly"))
         self._un_council = self._by_key.get(("Security", "Council"))
+        people_by_surname: dict[str, list[ActorEntry]] = {}
+        for entry in entries:
+            if entry.kind == "person" and " " in entry.canonical_name:
+                people_by_surname.setdefault(family_name(entry.canonical_name), []).append(entry)
+        # "President Obama": a surname after a title names the one known person of that surname
+        self._by_surname = {name: people[0] for name, people in people_by_surname.items() if len(people) == 1}
 
     def find(self, text: str, spans: Iterable[tuple[int, int]]) -> list[FoundActor]:
         """Actor mentions within the given (start, end) spans of one article, in text order."""
@@ -227,6 +242,7 @@ class ActorMatcher:
             tokens += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(straight, span_start, span_end)]
         bare_words = [word[:-2] if word.endswith("'s") else word for _, _, word in tokens]
         found = self._dictionary_mentions(text, tokens, bare_words)
+        found = self._with_titled_surnames(tokens, bare_words, found)
         found = self._with_strangers(text, tokens, bare_words, found)
         return sorted(found, key=lambda item: (item.start, item.end))
 
@@ -350,6 +366,20 @@ class ActorMatcher:
             return adjacent and following[:1].isupper() and following not in _NOT_A_NAME
         return False
 
+    def _with_titled_surnames(
+        self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
+    ) -> list[FoundActor]:
+        covered = [(item.start, item.end) for item in found]
+        titled: list[FoundActor] = []
+        # A comprehension finds the few words that are known surnames; most words are not.
+        for index in [i for i, bare in enumerate(bare_words) if bare in self._by_surname]:
+            start, end, word = tokens[index]
+            if index == 0 or tokens[index - 1][2] not in _SURNAME_TITLES or _overlaps(covered, start, end):
+                continue
+            entry = self._by_surname[bare_words[index]]
+            titled.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, word, True)))
+        return sorted(found + titled, key=lambda item: item.start) if titled else found
+
     def _with_strangers(
         self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
     ) -> list[FoundActor]:
@@ -395,8 +425,8 @@ class ActorMatcher:
     ) -> list[FoundActor]:
         first_seen: dict[str, tuple[int, ActorMention]] = {}
         for item in named:
-            if item.mention.kind == "person" and " " in item.mention.surface:
-                surname = family_name(item.mention.surface).replace("\u2019", "'")
+            if item.mention.kind == "person" and " " in item.mention.canonical_name:
+                surname = family_name(item.mention.canonical_name).replace("\u2019", "'")
                 if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
                     first_seen[surname] = (item.end, item.mention)
         surnames: list[FoundActor] = []

@@ -338,7 +338,8 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         if ctx.news_day is not None:
             return _borrowed(ctx.news_day, "news of the opening sentence, on the news day")  # a caption dated it
         return _publication_day(ctx, ctx.published, f"news of the opening sentence, as of {ctx.published}")
-    if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
+    says = ctx.text[main.start : main.end].lower() in SAY_VERBS
+    if main.form == "past" and not says and _is_recent(ctx.context_date, ctx.published):
         return _borrowed(ctx.context_date, "from context")
     if main.form == "past" and ctx.news_day is not None:
         return _borrowed(ctx.news_day, "the news day")

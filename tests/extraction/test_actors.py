@@ -247,3 +247,27 @@ def test_demonyms_before_an_unnamed_title_or_a_state_noun_are_the_states(
 
 def test_a_demonym_before_a_titled_name_is_still_not_the_state(matcher: ActorMatcher) -> None:
     assert canonical_names(matcher, "Russian foreign minister Sergei Lavrov said so.") == ["Sergey Lavrov"]
+
+
+def test_a_title_before_the_surname_of_one_known_person_names_that_person(matcher: ActorMatcher) -> None:
+    # neither surname is an alias of its own: "Johnson" and "Austin" alone name too many
+    text = "Prime Minister Johnson met Secretary Austin. Johnson said the talks went well."
+    assert actors_in(matcher, text) == [
+        ("Johnson", "Boris Johnson", True), ("Austin", "Lloyd Austin", True), ("Johnson", "Boris Johnson", True)
+    ]  # fmt: skip
+
+
+def test_a_title_before_a_surname_shared_by_two_known_people_names_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "President Clinton said so.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State Department spokesman Maria Example said so.",
+        "Ukrainian Ambassador to the UN Maria Example told reporters.",
+        "Maria Example, a vice-premier, will hold negotiations.",
+    ],
+)
+def test_more_titles_propose_an_unknown_person(matcher: ActorMatcher, text: str) -> None:
+    assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)

@@ -451,3 +451,13 @@ def test_two_undated_acts_of_one_kind_by_one_actor_stay_two_candidates() -> None
 def test_quotes_of_one_speaker_on_an_inferred_day_are_one_statement() -> None:
     text = '"We will not back down," Antony Blinken said.\n\n"The alliance is united," Antony Blinken said.'
     assert [c.event_type for c in candidates(text)] == ["STATEMENT"]
+
+
+def test_an_undated_statement_is_of_the_news_day_not_of_the_act_told_before_it() -> None:
+    text = (
+        "Antony Blinken said on Wednesday that Russia had struck Kyiv on Monday.\n\n"
+        "Russia attacked Kyiv with drones on Monday.\n\n"
+        "Jens Stoltenberg said the allies would respond."
+    )
+    said = candidates(text)[-1]
+    assert (said.event_type, dates_of([said])) == ("STATEMENT", ["2022-11-16"])
