@@ -295,7 +295,15 @@ class ActorMatcher:
             while noun_at < last and (tokens[noun_at][2] in self._demonyms or tokens[noun_at][2] == "and"):
                 noun_at += 1
             noun = tokens[noun_at][2] if noun_at < len(tokens) else ""
-            if noun in STATE_NOUNS or (noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)):
+            # "a Syrian leader" is anyone; "the Syrian leader" is the one who speaks for Syria
+            first = index
+            while first > max(0, index - MAX_LISTED_DEMONYM_TOKENS) and (
+                tokens[first - 1][2] in self._demonyms or tokens[first - 1][2] == "and"
+            ):
+                first -= 1
+            definite = first > 0 and tokens[first - 1][2] in ("the", "The")
+            titled = definite and noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)
+            if noun in STATE_NOUNS or titled:
                 # "the Russian government", "the Russian foreign minister said": the state acts
                 return self._demonyms[word], 2 if noun_at == index + 1 and noun in STATE_NOUNS else 1
         previous = tokens[index - 1][2] if index > 0 else ""

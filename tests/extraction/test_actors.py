@@ -271,3 +271,7 @@ def test_a_title_before_a_surname_shared_by_two_known_people_names_nobody(matche
 )
 def test_more_titles_propose_an_unknown_person(matcher: ActorMatcher, text: str) -> None:
     assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
+
+
+def test_a_demonym_before_an_indefinite_title_is_nobody(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "It was the first time that a Syrian leader had addressed the Council.") == []
