@@ -61,8 +61,6 @@ _TITLE_PATTERN = (
     r"(?:\s+of\s+(?:the\s+)?(?:Foreign\s+Affairs|State|Defen[cs]e|Finance|Interior|Justice|Trade|Economy))?"
 )
 _NAME_PATTERN = r"[A-Z][\w'\u2019]+(?:-[A-Z]?[\w'\u2019]+)*"
-# "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
-# "Tae-yul", "Jae-in": a Korean given name, written after the family name.
 # Titles that may stand right before a surname: "President Obama", "Foreign Minister Lavrov", "Mr Straw".
 _SURNAME_TITLES = word_set(
     """
@@ -70,6 +68,7 @@ _SURNAME_TITLES = word_set(
     Governor King Queen Prince Emir Sheikh Sultan General Gen Admiral Speaker Mr Mrs Ms Dr
     """
 )
+# "Tae-yul", "Jae-in": a Korean given name, written after the family name.
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # Common Chinese, Korean and Vietnamese family names, which come first: "Wang" of "Wang Yi".
 _EAST_ASIAN_FAMILY_NAMES = word_set(
@@ -81,6 +80,7 @@ _EAST_ASIAN_FAMILY_NAMES = word_set(
     Nguyen Tran Pham Phan Vo Bui Dang Ngo Duong
     """
 )
+# "Steven T. Mnuchin": US releases give a middle initial that the canonical name leaves out.
 _MIDDLE_INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
 _NAME_TAIL = rf"\s+(?:(?:al|bin|ibn|de|da|van|von|der|el|abu)[\s-])?{_NAME_PATTERN}"
 _FULL_NAME = (
@@ -292,14 +292,12 @@ class ActorMatcher:
             # "the French, German and British foreign ministers": the noun after the last demonym serves all
             noun_at = index + 1
             last = min(len(tokens), index + MAX_LISTED_DEMONYM_TOKENS)
-            while noun_at < last and (tokens[noun_at][2] in self._demonyms or tokens[noun_at][2] == "and"):
+            while noun_at < last and self._in_demonym_list(tokens[noun_at][2]):
                 noun_at += 1
             noun = tokens[noun_at][2] if noun_at < len(tokens) else ""
             # "a Syrian leader" is anyone; "the Syrian leader" is the one who speaks for Syria
             first = index
-            while first > max(0, index - MAX_LISTED_DEMONYM_TOKENS) and (
-                tokens[first - 1][2] in self._demonyms or tokens[first - 1][2] == "and"
-            ):
+            while first > max(0, index - MAX_LISTED_DEMONYM_TOKENS) and self._in_demonym_list(tokens[first - 1][2]):
                 first -= 1
             definite = first > 0 and tokens[first - 1][2] in ("the", "The")
             titled = definite and noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)
@@ -373,6 +371,9 @@ class ActorMatcher:
             adjacent = text[tokens[last][1] : tokens[last + 1][0]] == " "
             return adjacent and following[:1].isupper() and following not in _NOT_A_NAME
         return False
+
+    def _in_demonym_list(self, word: str) -> bool:
+        return word in self._demonyms or word == "and"
 
     def _with_titled_surnames(
         self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]

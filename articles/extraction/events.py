@@ -174,9 +174,14 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
     return main
 
 
+def _says(ctx: SentenceContext, main: Trigger) -> bool:
+    """Whether the act is a verb of saying ("said", "told", "insisted")."""
+    return ctx.text[main.start : main.end].lower() in SAY_VERBS
+
+
 def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> bool:
     """ "X said Russia attacked Y": a statement whose content blames an actor other than the speaker."""
-    if ctx.text[main.start : main.end].lower() not in SAY_VERBS:
+    if not _says(ctx, main):
         return False
     speaker = ctx.actors[0].mention.canonical_name if ctx.actors and ctx.actors[0].start < main.start else ""
     content = [
@@ -193,7 +198,7 @@ def _accuses_another(ctx: SentenceContext, main: Trigger, triggers: list[Trigger
 
 def _coordinated_act(ctx: SentenceContext, main: Trigger, triggers: list[Trigger]) -> Trigger | None:
     """ "said the draft was flawed and voted against it": the speaker's second, specific act."""
-    if main.event_type != "STATEMENT" or ctx.text[main.start : main.end].lower() not in SAY_VERBS:
+    if main.event_type != "STATEMENT" or not _says(ctx, main):
         return None
     for trigger in triggers:
         after_and = ctx.text[max(ctx.start, trigger.start - 5) : trigger.start] == " and "
@@ -231,7 +236,7 @@ def _is_hypothetical(ctx: SentenceContext, main: Trigger, outside: list[tuple[in
 
 def _is_anonymous_report(ctx: SentenceContext, main: Trigger) -> bool:
     """ "..., officials said": the speaker is nobody the timeline can name."""
-    if ctx.text[main.start : main.end].lower() not in SAY_VERBS:
+    if not _says(ctx, main):
         return False
     source = ANONYMOUS_SPEAKER.search(ctx.text, ctx.start, main.start)
     return source is not None and not any(source.start() - 2 <= a.end <= source.end() for a in ctx.actors)
@@ -285,7 +290,7 @@ _NESTED_REACH = 3
 
 def _nested_in(inner: DateMention, outer: DateMention) -> bool:
     assert inner.value is not None and outer.value is not None
-    return outer.value.start <= inner.value.start and inner.value.end <= outer.value.end and inner.value != outer.value
+    return outer.value.contains(inner.value) and inner.value != outer.value
 
 
 def _nearest(dates: list[DateMention], trigger: Trigger) -> DateMention:
@@ -338,8 +343,7 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         if ctx.news_day is not None:
             return _borrowed(ctx.news_day, "news of the opening sentence, on the news day")  # a caption dated it
         return _publication_day(ctx, ctx.published, f"news of the opening sentence, as of {ctx.published}")
-    says = ctx.text[main.start : main.end].lower() in SAY_VERBS
-    if main.form == "past" and not says and _is_recent(ctx.context_date, ctx.published):
+    if main.form == "past" and not _says(ctx, main) and _is_recent(ctx.context_date, ctx.published):
         return _borrowed(ctx.context_date, "from context")
     if main.form == "past" and ctx.news_day is not None:
         return _borrowed(ctx.news_day, "the news day")
@@ -390,8 +394,7 @@ def _dates_something_else(ctx: SentenceContext, main: Trigger, date: DateMention
     past act ("Ahead of next year's anniversary, they agreed") is not when the act happened."""
     if not _is_future(date, ctx.published):
         return False
-    says = ctx.text[main.start : main.end].lower() in SAY_VERBS
-    return says or (main.form == "past" and date.start < main.start)
+    return _says(ctx, main) or (main.form == "past" and date.start < main.start)
 
 
 def _distinct_actors(actors: list[FoundActor]) -> tuple[ActorMention, ...]:
@@ -438,7 +441,7 @@ def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
 def _acts_again(ctx: SentenceContext, main: Trigger) -> bool:
     """ "He urged...": a new act of an actor referred back to; "He added..." only goes on speaking."""
     referred = ctx.actors[0].start < ctx.start
-    return referred and main.event_type != "STATEMENT" and ctx.text[main.start : main.end].lower() not in SAY_VERBS
+    return referred and main.event_type != "STATEMENT" and not _says(ctx, main)
 
 
 def _is_not_an_event(ctx: SentenceContext, main: Trigger, outside: list[tuple[int, int]]) -> bool:
@@ -457,6 +460,12 @@ def _is_economic_statement(ctx: SentenceContext, main: Trigger) -> bool:
     if main.event_type != "STATEMENT" or any(a.mention.kind == "person" for a in ctx.actors):
         return False
     return ECONOMIC_NEWS.search(ctx.text, ctx.start, ctx.end) is not None
+
+
+def _undated(ctx: SentenceContext, acts: list[Trigger], subject_named: bool) -> list[Candidate]:
+    """The acts of a sentence that states no date of its own, on the date inferred for it, if any."""
+    inferred = _inferred_date(ctx, acts[0], subject_named)
+    return [] if inferred is None else [_candidate(ctx, act, inferred, explicit=False) for act in acts]
 
 
 def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
@@ -488,8 +497,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     acts = [main] if second is None else [main, second]
     subject_named = ctx.actors[0].start < main.start and (_acts_again(ctx, main) or not _is_continuation(ctx))
     if not dates:
-        inferred = _inferred_date(ctx, main, subject_named)
-        return [] if inferred is None else [_candidate(ctx, act, inferred, explicit=False) for act in acts]
+        return _undated(ctx, acts, subject_named)
     chosen = _nearest(dates, main)
     scheduled = [t for t in triggers if t.form == "noun" and t.event_type == "CONSULT" and t.start > main.end]
     if (
@@ -506,8 +514,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     if any(_dates_something_else(ctx, main, date) for date in dates):
         dates = [date for date in dates if not _dates_something_else(ctx, main, date)]
         if not dates:
-            inferred = _inferred_date(ctx, main, subject_named)
-            return [] if inferred is None else [_candidate(ctx, main, inferred, explicit=False)]
+            return _undated(ctx, [main], subject_named)
         chosen = _nearest(dates, main)
     listed = _coordinated_dates(ctx.text, dates, chosen)
     if len(listed) > 1:

@@ -179,7 +179,7 @@ def _nested(first: DateMention, second: DateMention) -> bool:
     a, b = first.value, second.value
     if a is None or b is None:
         return False
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return a.contains(b) or b.contains(a)
 
 
 def _same_event(kept: Candidate, other: Candidate) -> bool:

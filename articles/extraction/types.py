@@ -18,6 +18,9 @@ class DateValue:
     end: dt.date
     precision: Precision
 
+    def contains(self, other: DateValue) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
     def as_json(self) -> str | dict[str, str]:
         """The scorer's format: "2023", "2023-04", "2023-04-24" or {"start", "end"}."""
         if self.precision == "year":
