@@ -6,10 +6,9 @@ import json
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from articles.extraction.types import ActorEntry, ActorMention
 from articles.extraction.wordsets import word_set
@@ -176,9 +175,8 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return before_end > 0 and spans[before_end - 1][1] > start
 
 
-@dataclass(frozen=True)
-class FoundActor:
-    """An actor mention and where it stands in the article."""
+class FoundActor(NamedTuple):
+    """An actor mention and where it stands in the article (a tuple: one is built for every mention)."""
 
     start: int
     end: int

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from typing import TypeGuard
+from typing import NamedTuple, TypeGuard
 
 from articles.extraction.actors import FoundActor
 from articles.extraction.describe import confidence, find_location, fingerprint, summarize
@@ -103,9 +102,8 @@ UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
 
-@dataclass(frozen=True)
-class SentenceContext:
-    """A sentence with what the pipeline knows around it."""
+class SentenceContext(NamedTuple):
+    """A sentence with what the pipeline knows around it (a tuple: one is built for every sentence)."""
 
     text: str
     start: int
@@ -134,12 +132,16 @@ def _outside_main_clause(ctx: SentenceContext) -> list[tuple[int, int]]:
     return [*spans, (end, ctx.end)]
 
 
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    # A loop rather than any() over a generator: it runs for every event word, actor and date.
+    for start, stop in spans:  # noqa: SIM110
+        if start <= position < stop:
+            return True
+    return False
+
+
 def _main_clause_triggers(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[Trigger]:
-    return [
-        trigger
-        for trigger in find_triggers(ctx.text, ctx.start, ctx.end)
-        if not any(start <= trigger.start < stop for start, stop in outside)
-    ]
+    return [trigger for trigger in find_triggers(ctx.text, ctx.start, ctx.end) if not _inside(trigger.start, outside)]
 
 
 def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
@@ -228,7 +230,7 @@ def _is_hypothetical(ctx: SentenceContext, main: Trigger, outside: list[tuple[in
     if _CONDITIONAL_OPENING.match(ctx.text, ctx.start):
         return True
     futures = _FUTURE.finditer(ctx.text, ctx.start, main.start) if main.event_type != "CONSULT" else ()
-    if any(not any(start <= m.start() < stop for start, stop in outside) for m in futures):
+    if any(not _inside(m.start(), outside) for m in futures):
         return True
     patterns = (_MODAL, _NEGATED, _HABITUAL, _STATIVE)
     return any(pattern.search(ctx.text, ctx.start, main.start) for pattern in patterns)
@@ -272,7 +274,7 @@ def _usable_dates(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[
         for d in ctx.dates
         if d.value is not None
         and d.text.lower() not in _NOT_A_DATE
-        and not any(start <= d.start < stop for start, stop in outside)
+        and not _inside(d.start, outside)
         and not names_a_thing(ctx.text, d)
     ]
     # "December last year", "formed in May 2017 and inaugurated at the summit last year": the
@@ -435,7 +437,7 @@ def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
         referred = [a for a in ctx.previous_actors if a.mention.kind == "person"][:1]
     else:
         return ctx
-    return replace(ctx, actors=[*referred, *ctx.actors]) if referred else ctx
+    return ctx._replace(actors=[*referred, *ctx.actors]) if referred else ctx
 
 
 def _acts_again(ctx: SentenceContext, main: Trigger) -> bool:
@@ -475,14 +477,14 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
         return []
     outside = _outside_main_clause(ctx)
     # Who acts is named in the main clause; "just as Russia began attacking" names bystanders.
-    actors = [a for a in ctx.actors if not any(start <= a.start < stop for start, stop in outside)]
+    actors = [a for a in ctx.actors if not _inside(a.start, outside)]
     if not actors:
         return []
     triggers = _main_clause_triggers(ctx, outside)
     if not triggers:
         return []
     if len(actors) < len(ctx.actors):
-        ctx = replace(ctx, actors=actors)  # only when needed: replace() costs more than the check
+        ctx = ctx._replace(actors=actors)  # only when needed: _replace() costs more than the check
     main = _main_trigger(ctx, triggers)
     if _is_anonymous_report(ctx, main):
         # "Officials said Russia launched 90 missiles": the reported act is the event, if there is one

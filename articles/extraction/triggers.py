@@ -7,8 +7,7 @@ word stands: one big alternation regex was the engine's slowest part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from articles.extraction.wordsets import prefix_alternation, word_set
 
@@ -149,8 +148,9 @@ _NOMINAL = word_set(
 )
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
+    """An event word or phrase of a sentence (a tuple: one is built for every event word)."""
+
     start: int
     end: int
     event_type: str

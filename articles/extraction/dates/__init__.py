@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from articles.extraction.types import DateMention, DateValue
 
@@ -29,8 +29,7 @@ __all__ = ["dates_in_span", "find_dates"]
 RULES: tuple[Rule, ...] = ABSOLUTE_RULES + RELATIVE_RULES + SEASON_RULES
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     rule: Rule
     match: re.Match[str]
     reading: Reading
@@ -74,8 +73,7 @@ def _read(text: str, rule: Rule, match: re.Match[str], anchor: Anchor | None, na
         return None  # arithmetic off either end of the calendar, anchored in year 1 or 9999
 
 
-@dataclass(frozen=True)
-class _Narrative:
+class _Narrative(NamedTuple):
     """The latest day and month the text has named, for "the same day" and "the 15th"."""
 
     day: dt.date | None = None

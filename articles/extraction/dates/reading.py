@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from articles.extraction.types import DateValue
 
@@ -41,8 +42,7 @@ class Context:
         return tense_around(self.text, *self.span)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     value: DateValue | None
     explanation: str
     # Whether the value depends on the anchor, so a quote's speech date may change it.
