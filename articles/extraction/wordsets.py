@@ -24,6 +24,20 @@ def prefix_alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(first) + _tail_alternation(rests) for first, rests in tails.items())
 
 
+def case_blind_alternation(alternatives: Iterable[str]) -> str:
+    """(?i:a|b|...) for regex alternatives that each open with an ASCII letter, written so that
+    re can skip them by that letter ("[wW](?i:ill|on't)|[sS](?i:hall)").
+
+    re skips an alternative at a glance only when its first letter is case-sensitive, so a plain
+    (?i:...) enters every alternative at every word. Alternatives keep their order within a letter;
+    across letters the order cannot matter, since no two can match at one place.
+    """
+    rests: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        rests.setdefault(alternative[0].lower(), []).append(alternative[1:])
+    return "|".join(f"[{letter}{letter.upper()}](?i:{'|'.join(group)})" for letter, group in rests.items())
+
+
 def _tail_alternation(rests: list[str]) -> str:
     if len(rests) == 1:
         return re.escape(rests[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.wordsets import prefix_alternation, word_set
+from articles.extraction.wordsets import case_blind_alternation, word_set
 
 from .arithmetic import Tense
 
@@ -29,7 +29,7 @@ _NOT_PAST = (
 # The word boundary first: most positions fail it, before the look-behinds are tried.
 _PAST_VERB = (
     rf"\b(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare ){_NOT_PAST}"
-    rf"(?:[a-z]+ed|(?i:{prefix_alternation(_IRREGULAR_PAST)}))\b"
+    rf"(?:[a-z]+ed|{case_blind_alternation(sorted(_IRREGULAR_PAST))})\b"
 )
 # Verbs that report speech: they set the tense of the date right after them ("said on
 # Monday"), not of a date in the clause they introduce ("said talks on May 3 will...").
@@ -37,17 +37,31 @@ _REPORTING = re.compile(
     r"(?i:said|told|announced|stated|added|reported|confirmed|warned|noted|explained|claimed|insisted|"
     r"argued|wrote|declared|predicted|promised|pledged|vowed|threatened|revealed|indicated|suggested)"
 )
+_AUXILIARIES = ("is", "are", "be", "was", "were")
+# What will happen, in the order re tries them at one place.
+_FUTURE_MARKERS = (
+    "will", "won't", "shall", r"going\s+to", r"would(?!\s+have)", r"plans?\s+to", r"planning\s+to", "upcoming",
+    *(rf"{auxiliary}\s+(?:scheduled|set|slated|poised)\s+to" for auxiliary in _AUXILIARIES),
+    *(rf"{participle}\s+to" for participle in ("scheduled", "set", "slated", "poised")),
+    *(rf"{auxiliary}\s+(?:due|planned|likely)\s+to" for auxiliary in _AUXILIARIES),
+    "should",
+    r"e(?<!an e)(?<!the e)xpected",  # not "an expected", "the expected": the look-behinds follow the "e"
+    *(rf"{participle}\s+for" for participle in ("scheduled", "set", "slated", "due", "planned")),
+    r"to\s+be\s+held", r"is\s+to", r"are\s+to", r"intends?\s+to", r"aims?\s+to",
+    # "agreed to meet on Friday": the act is past, the meeting it agrees on is ahead
+    *(
+        rf"{verb}\s+to(?!\s+(?:a|an|the|its|their|his|her)\b)"
+        for verb in ("agreed", "decided", "arranged", "offered", "promised", "pledged", "vowed")
+    ),
+    *(
+        rf"{verb}\s+(?:\w+\s+)?(?:to|until|till)"
+        for verb in ("postponed", "delayed", "deferred", "rescheduled", r"pushed\s+back")
+    ),
+    r"next(?!\s+(?:day|morning|evening|night)\b)",
+)  # fmt: skip
 # The verbs that tell the tense of a date's sentence: what will happen, or what happened.
 _TENSE_MARKERS = re.compile(
-    r"\b(?P<future>(?i:will|won't|shall|going\s+to|would(?!\s+have)|plans?\s+to|planning\s+to|upcoming|"
-    r"(?:(?:is|are|be|was|were)\s+)?(?:scheduled|set|slated|poised)\s+to|"
-    r"(?:is|are|be|was|were)\s+(?:due|planned|likely)\s+to|should|"
-    r"(?<!an )(?<!the )expected|(?:scheduled|set|slated|due|planned)\s+for|to\s+be\s+held|"
-    r"is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
-    # "agreed to meet on Friday": the act is past, the meeting it agrees on is ahead
-    r"(?:agreed|decided|arranged|offered|promised|pledged|vowed)\s+to(?!\s+(?:a|an|the|its|their|his|her)\b)|"
-    r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back)\s+(?:\w+\s+)?(?:to|until|till)|"
-    r"next(?!\s+(?:day|morning|evening|night)\b))\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
+    rf"\b(?P<future>(?:{case_blind_alternation(_FUTURE_MARKERS)})\b|'ll\b|\b(?:may|might)\b(?!\s+have))"
     rf"|(?P<past>{_PAST_VERB})"
 )
 # "announced in January, in which jobs should be cut": the verb just before the date rules.
