@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from articles.extraction.types import DateValue
+from articles.extraction.wordsets import case_blind_alternation
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, resolved, unanchored
@@ -15,7 +16,9 @@ from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR,
 # "19:30" is a clock time; "November 19: talks resume" is a timeline entry's day.
 _END_OF_DAY = r"(?![\d%]|[:.]\d|,\d{3})"
 _END_OF_YEAR = r"(?!\d|,\d|\.\d|%)"
-_PART = r"(?P<part>(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+"
+_PARTS = ("early", "mid", "late", r"the\s+(?:end|start|beginning|middle)\s+of")
+_PART = rf"(?P<part>{case_blind_alternation(_PARTS)})[\s-]+"
+_MONTH_RELATION = case_blind_alternation(("last", "next", "this", r"earlier\s+this", r"later\s+this"))
 
 ISO = starting_with("0-9", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
 SLASHED = starting_with("0-9", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
@@ -37,7 +40,7 @@ _RELATIVE_YEAR_AFTER = re.compile(r"(?:\s+of)?,?\s+(?P<rel>(?i:last|this|next))\
 _SHARED_YEAR = re.compile(rf"\s*(?:-|\u2013|and|or|to|through)\s*{MONTH}(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
 MONTH_ALONE = starting_with(
     "JFMASONDeEmMlLtTnN",
-    r"(?:(?P<rel>(?i:last|next|this|earlier\s+this|later\s+this))\s+|" + _PART + rf")?(?P<m>{MONTH})(?![\w-])",
+    rf"(?:(?P<rel>{_MONTH_RELATION})\s+|{_PART})?(?P<m>{MONTH})(?![\w-])",
 )
 YEAR_ALONE = starting_with("0-9eEmMlLtT", rf"(?:{_PART})?(?<![\w$.,#/])(?P<y>{YEAR}){_END_OF_YEAR}(?!/\d)(?P<s>'s)?")
 DECADE = starting_with(

@@ -6,33 +6,40 @@ import datetime as dt
 import re
 
 from articles.extraction.types import DateValue
+from articles.extraction.wordsets import case_blind_alternation
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, describe, resolved, unanchored
 from .vocabulary import NUMBER, WEEKDAY, number_value, starting_with, weekday_number
 
+_DAY_WORDS = (
+    "today", "tonight", "yesterday", "tomorrow", r"this\s+(?:morning|afternoon|evening)", r"last\s+night",
+    r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)",
+)  # fmt: skip
 DAY_WORD = starting_with(
     "eElLtTyY",
-    r"\b(?i:(?:earlier|later|early|late)\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|"
-    r"this\s+(?:morning|afternoon|evening)|last\s+night|"
-    r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))\b"
+    rf"\b(?:(?:{case_blind_alternation(('earlier', 'later', 'early', 'late'))})\s+)?"
+    rf"(?P<word>{case_blind_alternation(_DAY_WORDS)})\b"
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?",
 )
+_WEEKDAY_RELATIONS = ("last", "next", "this", r"this\s+past", r"this\s+coming", "coming")
 WEEKDAY_NAME = starting_with(
     "lLnNtTcCMTWFS",
-    rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming))\s+)?(?P<wd>{WEEKDAY})\b"
+    rf"(?:(?P<rel>{case_blind_alternation(_WEEKDAY_RELATIONS)})\s+)?(?P<wd>{WEEKDAY})\b"
     r"(?!\s+(?:Times|Telegraph|Express|Mirror|Mail|Herald|Post|Tribune|Independent|Night\s+Football))"
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
     r"(?:,?\s+(?P<week>(?i:last|next|this))\s+week\b)?",
 )
+_PERIOD_PARTS = ("earlier", "later", "early", "late", "mid", r"the\s+(?:end|start|beginning|middle)\s+of")
+_PERIOD_RELATIONS = ("this", "last", "next", r"the\s+previous", r"the\s+following", r"the\s+current", "the")
 PERIOD = starting_with(
     "eEmMlLtTnN",
-    r"\b(?:(?P<part>(?i:earlier|later|early|late|mid|the\s+(?:end|start|beginning|middle)\s+of))[\s-]+)?"
-    r"(?P<rel>(?i:this|last|next|the\s+previous|the\s+following|the\s+current|the))\s+"
+    rf"\b(?:(?P<part>{case_blind_alternation(_PERIOD_PARTS)})[\s-]+)?"
+    rf"(?P<rel>{case_blind_alternation(_PERIOD_RELATIONS)})\s+"
     r"(?P<unit>(?i:week|weekend|month|year|decade))\b",
 )
 AGO = starting_with(
-    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
+    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>{NUMBER})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
 )
 SAME_DAY = starting_with(
     "tT",
@@ -45,7 +52,7 @@ _DAY_DEFINED_AFTER = re.compile(
 )
 
 DAYS_LATER = starting_with(
-    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>(?i:{NUMBER}))\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier))\b"
+    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>{NUMBER})\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier))\b"
 )
 
 # "on the 15th": a day of the month last named, when the words around it say it is a date.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from articles.extraction.wordsets import case_blind_alternation
+
 MONTH_NUMBERS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -41,11 +43,12 @@ MONTH_BEFORE_DAY = rf"(?:{MONTH}|(?:{_capitalized(_ABBREVIATED_MONTHS)})\b)"
 WEEKDAY = rf"(?:{_capitalized(list(WEEKDAY_NUMBERS))})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-_TENS = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-)
-NUMBER = rf"(?:\d{{1,3}}|{_TENS}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_TENS = [
+    rf"{tens}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+]
+# A count in digits or words, in any case.
+NUMBER = rf"(?:\d{{1,3}}|{case_blind_alternation([*_TENS, *sorted(NUMBER_WORDS, key=len, reverse=True)])})"
 RANGE_DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|and)\s*"
 
 
