@@ -72,12 +72,12 @@ def _paragraph(text: str) -> str:
 
 
 def events_csv(events: Sequence[EventView], *, event_url: EventUrl) -> str:
-    """One row per event; sources as "outlet <url>" lines in one cell."""
+    """One row per event; sources as "outlet <url>: quote" lines in one cell."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in events:
-        sources = "\n".join(f"{s.outlet} <{s.url}>: {s.quote}" for s in e.sources)
+        sources = "\n".join(f"{s.reference}: {s.quote}" for s in e.sources)
         row = (e.id, e.date_label, _iso(e.start), _iso(e.end), e.precision, e.title, e.summary, "; ".join(e.actors),
                e.place, e.type, e.note, sources, event_url(e.id))  # fmt: skip
         writer.writerow([_defuse_formula(value) for value in row])
@@ -131,7 +131,7 @@ def _last_day(event: EventView) -> dt.date:
 
 
 def _ics_description(event: EventView) -> str:
-    sources = [f"{s.outlet}: {s.quote} {s.url}".strip() for s in event.sources]
+    sources = [f"{s.reference}: {s.quote}" for s in event.sources]
     return "\n\n".join(part for part in (event.date_label, event.summary, event.note, *sources) if part)
 
 

@@ -44,5 +44,5 @@ def timeline_atom(
 
 def _entry_html(event: EventView) -> str:
     """Atom summaries are HTML to readers: editor text is escaped so it shows as typed."""
-    sources = [f"{s.outlet} ({s.url}): “{s.quote}”" for s in event.sources]
+    sources = [f"{s.reference}: “{s.quote}”" for s in event.sources]
     return "".join(f"<p>{escape(part)}</p>" for part in (event.summary, event.note, *sources) if part)

@@ -15,6 +15,13 @@ from timelines.services.review import DatedChanges
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
+def valid_filters(form: forms.Form) -> dict[str, Any]:
+    """The filters that validated: an invalid one is left out, and its error shown on the form,
+    while the others still apply."""
+    form.is_valid()
+    return form.cleaned_data
+
+
 class InboxFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search", widget=forms.TextInput(attrs={"type": "search"}))
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *Article.Status.choices])
@@ -24,8 +31,8 @@ class InboxFilterForm(forms.Form):
     unreviewed = forms.BooleanField(required=False, label="Has unreviewed candidates")
 
     def filter(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        """The articles the filters let through; invalid filters are ignored rather than emptying the inbox."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The articles the filters let through."""
+        data = valid_filters(self)
         if data.get("q"):
             articles = articles.filter(Q(title__icontains=data["q"]) | Q(outlet__icontains=data["q"]))
         if data.get("status"):

@@ -55,6 +55,9 @@ class DatedMixin(models.Model):
     class Meta:
         abstract = True
 
+    def set_date(self, start: dt.date | None, end: dt.date | None, precision: str) -> None:
+        self.date_start, self.date_end, self.date_precision = start, end or start, precision
+
 
 class ActorQuerySet(models.QuerySet["Actor"]):
     def matching(self, text: str) -> ActorQuerySet:
@@ -174,6 +177,15 @@ class CandidateEvent(DatedMixin):
     def evidence_text(self) -> str:
         return self.article.cleaned_text[self.evidence_start : self.evidence_end]
 
+    def redate(self, start: dt.date | None, end: dt.date | None, precision: str, *, by: str) -> None:
+        """An editor's date; the explanation then says who set it and keeps what the extractor had read."""
+        if (start, end or start, precision) == (self.date_start, self.date_end, self.date_precision):
+            return
+        read = f"\u201c{self.date_text}\u201d: " if self.date_text else ""
+        extractor = f"; the extractor had {read}{self.date_explanation}" if read or self.date_explanation else ""
+        self.set_date(start, end, precision)
+        self.date_text, self.date_explanation = "", f"set by {by} on the desk{extractor}"[:500]
+
 
 class EventQuerySet(models.QuerySet["Event"]):
     def chronological(self) -> EventQuerySet:
@@ -209,7 +221,7 @@ class Event(DatedMixin):
         return reverse("desk:event", args=[self.pk])
 
     def set_date(self, start: dt.date | None, end: dt.date | None, precision: str) -> None:
-        self.date_start, self.date_end, self.date_precision = start, end or start, precision
+        super().set_date(start, end, precision)
         self.sort_rank = PRECISION_SORT_RANK.get(precision, 0)
 
 

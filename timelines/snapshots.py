@@ -42,6 +42,12 @@ class Source:
     published_on: str
 
     @property
+    def reference(self) -> str:
+        """The outlet and the address in plain text ("Reuters <https://...>"), leaving out what is unknown."""
+        outlet = self.outlet or "Source"
+        return f"{outlet} <{self.url}>" if self.url else outlet
+
+    @property
     def link(self) -> str:
         """The article's address, only when it is a web address: a stored javascript: URL must never become a link."""
         return self.url if self.url.startswith(("https://", "http://")) else ""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import escape
 
+from timelines.forms import valid_filters
 from timelines.models import Actor, Event, EventType, Timeline
 from timelines.services.timeline_editing import EventSearch
 
@@ -15,7 +17,8 @@ class TimelineForm(forms.ModelForm[Timeline]):
         model = Timeline
         fields = ["title", "slug", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"slug": "The public address: /t/<slug>/. Lowercase letters, digits and hyphens."}
+        # Help texts are rendered as HTML.
+        help_texts = {"slug": escape("The public address: /t/<slug>/. Lowercase letters, digits and hyphens.")}
 
 
 class EventSearchForm(forms.Form):
@@ -26,8 +29,8 @@ class EventSearchForm(forms.Form):
     date_to = forms.DateField(required=False, widget=DATE_INPUT, label="To")
 
     def search(self) -> EventSearch:
-        """The criteria as given; invalid ones are dropped rather than matching nothing."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The valid criteria; an invalid one is left out rather than matching nothing."""
+        data = valid_filters(self)
         return EventSearch(
             text=data.get("q", ""),
             actor=data.get("actor"),

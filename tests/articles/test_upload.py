@@ -110,6 +110,21 @@ def test_file_larger_than_the_article_limit_is_refused(editor_client: Client, se
     assert not Article.objects.exists()
 
 
+def test_pasted_text_larger_than_the_article_limit_is_refused_and_kept_in_the_form(
+    editor_client: Client, settings: Any
+) -> None:
+    too_large = "Lavrov met Rubio. " * (settings.ARTICLE_MAX_BYTES // 18 + 1)
+
+    response = paste(editor_client, too_large)
+
+    limit = settings.ARTICLE_MAX_BYTES // (1024 * 1024)
+    assert response.context["form"].errors["text"] == [f"The text is larger than {limit} MB."]
+    assert form_errors(response) == []
+    assert response.context["form"]["text"].value() == too_large
+    assert f'data-max-bytes="{settings.ARTICLE_MAX_BYTES}"' in response.content.decode()
+    assert not Article.objects.exists()
+
+
 def test_the_same_text_uploaded_twice_returns_the_existing_article(editor_client: Client) -> None:
     first = paste(editor_client, MEETING)
 

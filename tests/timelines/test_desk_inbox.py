@@ -45,6 +45,17 @@ def test_the_inbox_filters_by_status_outlet_date_search_and_unreviewed(editor_cl
     assert {title for title in ("Waiting story", "Moscow story", "Broken") if f">{title}</a>" in html} == expected
 
 
+@pytest.mark.parametrize("bad", [{"status": "bogus"}, {"published_from": "notadate"}])
+def test_an_invalid_filter_is_reported_and_the_valid_ones_still_apply(editor_client, bad):
+    ArticleFactory(title="ASEAN story", published_on=dt.date(2025, 3, 1))
+    ArticleFactory(title="Moscow story", published_on=dt.date(2025, 3, 1))
+
+    html = inbox(editor_client, q="asean", **bad)
+
+    assert ">ASEAN story</a>" in html and ">Moscow story</a>" not in html
+    assert 'class="errorlist"' in html
+
+
 def test_the_inbox_is_paginated(editor_client):
     ArticleFactory.create_batch(51)
 

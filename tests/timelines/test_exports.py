@@ -171,3 +171,18 @@ def test_long_lines_in_ics_are_folded_at_75_octets(client, publisher):
     assert max(len(line) for line in body.split(b"\r\n")) <= 75
     (parsed,) = icalendar.Calendar.from_ical(body).walk("VEVENT")
     assert str(parsed["SUMMARY"]) == "Переговоры " * 25
+
+
+def test_a_source_without_an_address_is_cited_by_its_outlet_alone_in_every_text_export(client, publisher):
+    event = dated_event(dt.date(2023, 4, 5), quote="Sugiono welcomed the talks.",
+                        article={"outlet": "Jakarta Daily", "url": ""})  # fmt: skip
+    publish_timeline(timeline=timeline_of(event, slug="no-address"), published_by=publisher)
+
+    csv_row = next(csv.DictReader(io.StringIO(get(client, "events-csv", "no-address").content.decode())))
+    ics_event = next(iter(icalendar.Calendar.from_ical(get(client, "events-ics", "no-address").content).walk("VEVENT")))
+    atom_entry = feedparser.parse(get(client, "feed-atom", "no-address").content).entries[0]
+
+    assert csv_row["sources"] == "Jakarta Daily: Sugiono welcomed the talks."
+    assert "Jakarta Daily: Sugiono welcomed the talks." in str(ics_event["DESCRIPTION"])
+    assert "Jakarta Daily: \u201cSugiono welcomed the talks.\u201d" in atom_entry.summary
+    assert "<>" not in csv_row["sources"] and "()" not in atom_entry.summary

@@ -193,3 +193,24 @@ def test_an_invalid_edit_keeps_the_actors_the_editor_ticked(editor_client):
     assert (
         f'<input type="checkbox" name="actors" value="{putin.pk}" checked> Vladimir Putin' in response.content.decode()
     )
+
+
+def test_an_edited_date_says_who_set_it_and_keeps_what_the_extractor_had_read(editor_client, editor):
+    candidate = CandidateEventFactory(
+        date_text="Wednesday", date_explanation='"Wednesday" against publication 2025-09-25 gives 2025-09-24'
+    )
+    base = {"version": 0, "date_start": "2025-09-24", "date_precision": "day", "event_type": "AGREE"}
+
+    post(editor_client, "edit-candidate", candidate, base)
+    candidate.refresh_from_db()
+    unchanged = (candidate.date_text, candidate.date_explanation)
+    response = post(editor_client, "edit-candidate", candidate, base | {"version": 1, "date_start": "2025-09-23"})
+    candidate.refresh_from_db()
+
+    assert unchanged == ("Wednesday", '"Wednesday" against publication 2025-09-25 gives 2025-09-24')
+    assert candidate.date_text == ""
+    assert candidate.date_explanation == (
+        f"set by {editor.get_username()} on the desk; the extractor had \u201cWednesday\u201d: "
+        '"Wednesday" against publication 2025-09-25 gives 2025-09-24'
+    )
+    assert f"set by {editor.get_username()} on the desk" in response.content.decode()

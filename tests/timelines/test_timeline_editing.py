@@ -99,6 +99,34 @@ def test_add_all_matching_adds_every_event_the_filter_finds(editor_client):
     assert "event_type=CONSULT" in response.url
 
 
+def test_add_all_matching_with_an_invalid_filter_adds_nothing_and_says_why(editor_client):
+    dated_event(dt.date(2023, 4, 1), event_type="CONSULT")
+    timeline = timeline_of()
+    response = editor_client.post(
+        reverse("desk:timeline-add-matching", args=[timeline.pk]),
+        {"event_type": "CONSULT", "date_from": "notadate"},
+        follow=True,
+    )
+    assert not timeline.events.exists()
+    assert "Nothing was added: From: Enter a valid date." in response.content.decode()
+
+
+def test_the_event_search_keeps_its_valid_filters_when_one_is_invalid(editor_client):
+    consult = dated_event(dt.date(2023, 4, 1), event_type="CONSULT")
+    threat = dated_event(dt.date(2023, 4, 2), event_type="THREATEN")
+    timeline = timeline_of()
+    html = editor_client.get(
+        reverse("desk:timeline-edit", args=[timeline.pk]), {"event_type": "CONSULT", "date_from": "notadate"}
+    ).content.decode()
+    assert consult.title in html and threat.title not in html
+    assert 'class="errorlist"' in html
+
+
+def test_the_slug_help_shows_the_address_pattern(editor_client):
+    html = editor_client.get(reverse("desk:timeline-create")).content.decode()
+    assert "/t/&lt;slug&gt;/" in html
+
+
 def test_adding_records_who_added_the_entry(editor, editor_client):
     event = dated_event(dt.date(2023, 4, 5))
     timeline = timeline_of()

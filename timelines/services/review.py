@@ -123,7 +123,8 @@ def edit_candidate(*, candidate_id: int, version: int, changes: DatedChanges, us
         candidate = CandidateEvent.objects.select_related("article", "decided_by").get(pk=candidate_id)
         if not bumped:
             raise DeskConflict(describe_decision(candidate))
-        for field in ("date_start", "date_end", "date_precision", "event_type", "location", "summary"):
+        candidate.redate(changes.date_start, changes.date_end, changes.date_precision, by=user.get_username())
+        for field in ("event_type", "location", "summary"):
             setattr(candidate, field, getattr(changes, field))
         save_with_history(candidate, user=user, reason="edited")
         candidate.actors.set(_chosen_actors(changes, user))

@@ -86,6 +86,13 @@ def timeline_add_events(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 def timeline_add_matching(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
     form = EventSearchForm(request.POST)
+    if not form.is_valid():
+        # Adding what the other filters match would add more than the editor asked for.
+        problems = "; ".join(
+            f"{form.fields[name].label or name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items()
+        )
+        messages.error(request, f"Nothing was added: {problems}")
+        return _back_to_editor(timeline, form)
     added = timeline_editing.add_matching_events(timeline=timeline, search=form.search(), added_by=request.user)
     messages.success(request, f"Added {added} matching event{'s' if added != 1 else ''}.")
     return _back_to_editor(timeline, form)
