@@ -10,10 +10,6 @@ from articles.models import Article
 from articles.services import ArticleInput
 
 
-def _too_large(what: str) -> str:
-    return f"{what} is larger than {settings.ARTICLE_MAX_BYTES // (1024 * 1024)} MB."
-
-
 class ArticleUploadForm(forms.Form):
     title = forms.CharField(max_length=500, required=False, help_text="Taken from the first line when empty.")
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
@@ -32,21 +28,15 @@ class ArticleUploadForm(forms.Form):
         # upload.js refuses a larger paste before it is sent: past the request limit the server could not say why.
         self.fields["text"].widget.attrs["data-max-bytes"] = settings.ARTICLE_MAX_BYTES
 
-    def clean_text(self) -> str:
-        text: str = self.cleaned_data["text"]
-        if len(text.encode()) > settings.ARTICLE_MAX_BYTES:
-            raise forms.ValidationError(_too_large("The text"))
-        return text
-
     def clean_file(self) -> object:
         upload = self.cleaned_data.get("file")
         if upload and upload.size > settings.ARTICLE_MAX_BYTES:
-            raise forms.ValidationError(_too_large("The file"))
+            raise forms.ValidationError(f"The file is larger than {settings.ARTICLE_MAX_BYTES // (1024 * 1024)} MB.")
         return upload
 
     def clean(self) -> dict[str, object]:
         data = cast(dict[str, Any], super().clean())  # Form.clean() returns cleaned_data, never None
-        if "file" in self.errors or "text" in self.errors:  # already told why; "paste the text" would mislead
+        if "file" in self.errors:  # already told why the file was refused; "paste the text" would mislead
             return data
         upload = data.get("file")
         if data.get("text") and upload:

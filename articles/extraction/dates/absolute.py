@@ -10,14 +10,24 @@ from articles.extraction.wordsets import case_blind_alternation
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, resolved, unanchored
-from .vocabulary import DAY, MONTH, MONTH_BEFORE_DAY, RANGE_DASH, WEEKDAY, YEAR, day_number, month_number, starting_with
+from .vocabulary import (
+    DAY,
+    MONTH,
+    MONTH_BEFORE_DAY,
+    PARTS,
+    RANGE_DASH,
+    WEEKDAY,
+    YEAR,
+    day_number,
+    month_number,
+    starting_with,
+)
 
 # A day number is not one when it runs on into a time, a decimal, a percentage or a count.
 # "19:30" is a clock time; "November 19: talks resume" is a timeline entry's day.
 _END_OF_DAY = r"(?![\d%]|[:.]\d|,\d{3})"
 _END_OF_YEAR = r"(?!\d|,\d|\.\d|%)"
-_PARTS = ("early", "mid", "late", r"the\s+(?:end|start|beginning|middle)\s+of")
-_PART = rf"(?P<part>{case_blind_alternation(_PARTS)})[\s-]+"
+_PART = rf"(?P<part>{case_blind_alternation(PARTS)})[\s-]+"
 _MONTH_RELATION = case_blind_alternation(("last", "next", "this", r"earlier\s+this", r"later\s+this"))
 
 ISO = starting_with("0-9", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")

@@ -10,7 +10,7 @@ from articles.extraction.wordsets import case_blind_alternation
 
 from . import arithmetic as cal
 from .reading import Context, Reading, Rule, describe, resolved, unanchored
-from .vocabulary import NUMBER, WEEKDAY, number_value, starting_with, weekday_number
+from .vocabulary import NUMBER, PARTS, WEEKDAY, number_value, starting_with, weekday_number
 
 _DAY_WORDS = (
     "today", "tonight", "yesterday", "tomorrow", r"this\s+(?:morning|afternoon|evening)", r"last\s+night",
@@ -30,7 +30,7 @@ WEEKDAY_NAME = starting_with(
     r"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
     r"(?:,?\s+(?P<week>(?i:last|next|this))\s+week\b)?",
 )
-_PERIOD_PARTS = ("earlier", "later", "early", "late", "mid", r"the\s+(?:end|start|beginning|middle)\s+of")
+_PERIOD_PARTS = ("earlier", "later", *PARTS)
 _PERIOD_RELATIONS = ("this", "last", "next", r"the\s+previous", r"the\s+following", r"the\s+current", "the")
 PERIOD = starting_with(
     "eEmMlLtTnN",

@@ -49,6 +49,8 @@ _TENS = [
 ]
 # A count in digits or words, in any case.
 NUMBER = rf"(?:\d{{1,3}}|{case_blind_alternation([*_TENS, *sorted(NUMBER_WORDS, key=len, reverse=True)])})"
+# "early March", "the end of 2020": the part of a period a date names.
+PARTS = ("early", "mid", "late", r"the\s+(?:end|start|beginning|middle)\s+of")
 RANGE_DASH = r"\s*(?:-|\u2013|\u2014|to|through|until|and)\s*"
 
 
