@@ -37,6 +37,36 @@ def test_merging_a_candidate_cites_its_article_as_another_source_of_the_event(ed
     assert "Merged" in response.content.decode()
 
 
+def test_merging_a_candidate_gives_the_event_the_actors_it_lacked_once_each(editor):
+    lavrov, blinken = ActorFactory(), ActorFactory()
+    event = EventSourceFactory().event
+    event.actors.add(lavrov)
+    candidate = CandidateEventFactory(article=ArticleFactory())
+    candidate.actors.add(lavrov, blinken)
+
+    merging.merge_candidate_into_event(candidate_id=candidate.pk, event_id=event.pk, user=editor)
+
+    assert sorted(event.actors.values_list("pk", flat=True)) == sorted([lavrov.pk, blinken.pk])
+    assert event.history.first().history_change_reason == f"gained the actors of merged candidate {candidate.pk}"
+
+
+def test_an_event_form_drawn_before_a_merge_cannot_drop_the_actors_it_gained(editor):
+    event = EventSourceFactory().event
+    drawn_at = event.updated_at
+    candidate = CandidateEventFactory(article=ArticleFactory())
+    candidate.actors.add(ActorFactory())
+    merging.merge_candidate_into_event(candidate_id=candidate.pk, event_id=event.pk, user=editor)
+
+    with pytest.raises(review.DeskConflict):
+        review.edit_event(
+            event_id=event.pk, seen_updated_at=drawn_at, user=editor,
+            changes=review.DatedChanges(date_start=None, date_end=None, date_precision="", event_type="CONSULT",
+                                        actors=[], location="", summary="", title=event.title),
+        )  # fmt: skip
+
+    assert event.actors.count() == 1
+
+
 def test_a_sentence_an_event_already_cites_is_not_merged_twice(editor):
     source = EventSourceFactory()
     candidate = CandidateEventFactory(article=source.article, evidence_end=source.evidence_end)

@@ -1,4 +1,5 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -27,11 +28,19 @@ def test_the_demo_command_accepts_candidates_and_publishes_them_once(publisher):
 
 
 def test_the_demo_command_publishes_a_new_version_when_new_candidates_arrived(publisher):
+    CandidateEventFactory(article=ArticleFactory(published_on=dt.date(2023, 4, 10)))
     CandidateEventFactory()
     call_command("publish_demo_timeline", user="publisher")
     CandidateEventFactory(date_start=dt.date(2024, 1, 1), date_end=dt.date(2024, 12, 31), date_precision="year")
     call_command("publish_demo_timeline", user="publisher")
     assert Timeline.objects.get(slug="russia-un-ukraine").published_version.number == 2
+
+
+def test_the_demo_command_without_candidates_leaves_the_timeline_a_draft(publisher):
+    out = StringIO()
+    call_command("publish_demo_timeline", user="publisher", stdout=out)
+    assert "stays a draft. Nothing to publish" in out.getvalue()
+    assert Timeline.objects.get(slug="russia-un-ukraine").published_version is None
 
 
 def test_the_demo_command_names_a_missing_user(db):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.timelines.timeline_builders import dated_event, timeline_of
 from timelines.models import TimelineVersion, VersionIsImmutable
-from timelines.services.publishing import publish_timeline, unpublish_timeline
+from timelines.services.publishing import NothingToPublish, publish_timeline, unpublish_timeline
 from timelines.services.review import DatedChanges, edit_event
 from timelines.snapshots import diff_snapshots
 
@@ -23,6 +23,50 @@ def test_a_publisher_publishes_and_the_version_records_who_and_when(publisher, p
     assert response.status_code == 302
     assert (version.number, version.published_by) == (1, publisher)
     assert version.published_at is not None
+
+
+def test_publishing_an_empty_draft_from_the_desk_is_refused_with_a_message(publisher_client):
+    timeline = timeline_of()
+    response = publisher_client.post(reverse("desk:timeline-publish", args=[timeline.pk]), follow=True)
+    assert "Nothing to publish: add events to the timeline first." in response.content.decode()
+    assert not timeline.versions.exists()
+    timeline.refresh_from_db()
+    assert timeline.published_version is None
+
+
+def test_every_caller_of_the_publishing_service_is_refused_an_empty_draft(publisher):
+    timeline = timeline_of()
+    with pytest.raises(NothingToPublish):
+        publish_timeline(timeline=timeline, published_by=publisher)
+    assert not timeline.versions.exists()
+
+
+def test_taking_every_event_off_a_published_timeline_leaves_the_public_the_last_version(publisher, publisher_client):
+    timeline = timeline_of(dated_event(dt.date(2023, 4, 5)))
+    first = publish_timeline(timeline=timeline, published_by=publisher)
+    timeline.entries.all().delete()
+    response = publisher_client.post(reverse("desk:timeline-publish", args=[timeline.pk]), follow=True)
+    assert "Nothing to publish" in response.content.decode()
+    timeline.refresh_from_db()
+    assert timeline.published_version == first
+
+
+def test_publishing_an_unchanged_draft_from_the_desk_makes_no_new_version_and_says_so(publisher, publisher_client):
+    timeline = timeline_of(dated_event(dt.date(2023, 4, 5)))
+    publish_timeline(timeline=timeline, published_by=publisher)
+    response = publisher_client.post(reverse("desk:timeline-publish", args=[timeline.pk]), follow=True)
+    assert "Already published: the draft has no changes since version 1." in response.content.decode()
+    assert list(timeline.versions.values_list("number", flat=True)) == [1]
+
+
+def test_publishing_a_changed_draft_from_the_desk_makes_the_next_version(publisher, publisher_client):
+    timeline = timeline_of(dated_event(dt.date(2023, 4, 5)))
+    publish_timeline(timeline=timeline, published_by=publisher)
+    timeline.entries.create(event=dated_event(dt.date(2023, 4, 6)))
+    response = publisher_client.post(reverse("desk:timeline-publish", args=[timeline.pk]), follow=True)
+    assert "Published version 2." in response.content.decode()
+    timeline.refresh_from_db()
+    assert timeline.published_version.number == 2
 
 
 def test_an_editor_without_the_publish_permission_cannot_publish_or_unpublish(editor_client, publisher):
@@ -72,14 +116,14 @@ def test_publishing_again_makes_the_next_version_and_leaves_the_first_as_it_was(
 
 
 def test_a_version_cannot_be_saved_again(publisher):
-    version = publish_timeline(timeline=timeline_of(), published_by=publisher)
+    version = publish_timeline(timeline=timeline_of(dated_event(dt.date(2023, 4, 5))), published_by=publisher)
     version.snapshot = {"events": []}
     with pytest.raises(VersionIsImmutable), transaction.atomic():
         version.save()
 
 
 def test_versions_cannot_be_updated_in_bulk(publisher):
-    publish_timeline(timeline=timeline_of(), published_by=publisher)
+    publish_timeline(timeline=timeline_of(dated_event(dt.date(2023, 4, 5))), published_by=publisher)
     with pytest.raises(VersionIsImmutable):
         TimelineVersion.objects.update(snapshot={"events": []})
     with pytest.raises(VersionIsImmutable):

@@ -149,10 +149,10 @@ def _rank(
 
 
 def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: User) -> CandidateEvent:
-    """Cite a new candidate's evidence as another source of an existing event instead of creating one."""
+    """Cite a new candidate's evidence as another source of an existing event, which gains the actors it lacked."""
     with transaction.atomic():
         candidate = claim_candidate(candidate_id, user=user, status=CandidateEvent.Status.MERGED)
-        event = Event.objects.filter(pk=event_id).first()
+        event = Event.objects.select_for_update().filter(pk=event_id).first()
         if event is None:
             raise DeskConflict("That event no longer exists; nothing was merged.")
         if event.sources.filter(
@@ -162,6 +162,11 @@ def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: User) 
         ).exists():
             raise DeskConflict("That event already cites this sentence; nothing was merged.")
         add_source(event=event, candidate=candidate, user=user)
+        new_actors = list(candidate.actors.exclude(events=event))
+        if new_actors:
+            event.actors.add(*new_actors)
+            # Saving moves updated_at on, so an event form drawn before the merge cannot drop these actors.
+            save_with_history(event, user=user, reason=f"gained the actors of merged candidate {candidate.pk}")
         candidate.event = event
         save_with_history(candidate, user=user, reason=f"merged into event {event.pk}")
     return candidate

@@ -20,6 +20,10 @@ POINTER_SECONDS = 2.0
 _pointers: dict[str, tuple[float, tuple[int, dt.datetime]]] = {}
 
 
+class NothingToPublish(Exception):
+    """The draft has no events: publishing it would show the public an empty timeline."""
+
+
 def published_pointer(*, slug: str) -> tuple[int, dt.datetime] | None:
     """The id and publication time of the version the public sees; other workers see a change within POINTER_SECONDS."""
     now = time.monotonic()
@@ -83,12 +87,18 @@ def _snapshot_event(entry: TimelineEntry) -> dict[str, Any]:
 
 
 def publish_timeline(*, timeline: Timeline, published_by: User | None) -> TimelineVersion:
-    """Freeze the draft as the next version and show it to the public; concurrent publishes get distinct numbers."""
+    """Freeze the draft as the next version and show it to the public; concurrent publishes get distinct numbers.
+
+    Raises NothingToPublish when the draft has no events.
+    """
     with transaction.atomic():
         locked = Timeline.objects.select_for_update().get(pk=timeline.pk)
+        snapshot = build_snapshot(timeline=locked)
+        if not snapshot["events"]:
+            raise NothingToPublish("Nothing to publish: add events to the timeline first.")
         latest = locked.versions.aggregate(latest=Max("number"))["latest"] or 0
         version = TimelineVersion.objects.create(
-            timeline=locked, number=latest + 1, snapshot=build_snapshot(timeline=locked), published_by=published_by
+            timeline=locked, number=latest + 1, snapshot=snapshot, published_by=published_by
         )
         locked.published_version = version
         locked._history_user = published_by  # type: ignore[attr-defined]
@@ -100,13 +110,17 @@ def publish_timeline(*, timeline: Timeline, published_by: User | None) -> Timeli
 
 
 def publish_timeline_if_changed(*, timeline: Timeline, published_by: User | None) -> TimelineVersion | None:
-    """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run."""
-    published_id = timeline.published_version_id
-    if published_id is not None:
-        current = TimelineVersion.objects.values_list("snapshot", flat=True).get(pk=published_id)
-        if current == build_snapshot(timeline=timeline):
-            return None
-    return publish_timeline(timeline=timeline, published_by=published_by)
+    """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run.
+
+    Of two publishes racing on one draft (a double click), the second finds it unchanged.
+    """
+    with transaction.atomic():
+        locked = Timeline.objects.select_for_update().get(pk=timeline.pk)
+        if locked.published_version_id is not None:
+            current = TimelineVersion.objects.values_list("snapshot", flat=True).get(pk=locked.published_version_id)
+            if current == build_snapshot(timeline=locked):
+                return None
+        return publish_timeline(timeline=timeline, published_by=published_by)
 
 
 def unpublish_timeline(*, timeline: Timeline, unpublished_by: User | None) -> None:

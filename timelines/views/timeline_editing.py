@@ -140,8 +140,16 @@ def timeline_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 @permission_required(PUBLISH, raise_exception=True)
 def timeline_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     timeline = get_object_or_404(Timeline, pk=pk)
-    version = publishing.publish_timeline(timeline=timeline, published_by=request.user)
-    messages.success(request, f"Published version {version.number}.")
+    try:
+        version = publishing.publish_timeline_if_changed(timeline=timeline, published_by=request.user)
+    except publishing.NothingToPublish as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if version is None:
+            current = Timeline.objects.values_list("published_version__number", flat=True).get(pk=pk)
+            messages.info(request, f"Already published: the draft has no changes since version {current}.")
+        else:
+            messages.success(request, f"Published version {version.number}.")
     return redirect("desk:timeline-edit", pk=pk)
 
 

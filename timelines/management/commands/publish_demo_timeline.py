@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Article
-from timelines.services.publishing import publish_timeline_if_changed
+from timelines.services.publishing import NothingToPublish, publish_timeline_if_changed
 from timelines.services.timeline_editing import timeline_from_candidates
 
 DEMO_SLUG = "russia-un-ukraine"
@@ -36,7 +36,12 @@ class Command(BaseCommand):
         timeline = timeline_from_candidates(
             slug=slug, title=DEMO_TITLE, description=DEMO_DESCRIPTION, user=publisher, keep_for_review=list(newest)
         )
-        version = publish_timeline_if_changed(timeline=timeline, published_by=publisher)
+        try:
+            version = publish_timeline_if_changed(timeline=timeline, published_by=publisher)
+        except NothingToPublish as refusal:
+            # setup_demo goes on to print the login: with a worker still extracting, there may be no candidates yet.
+            self.stdout.write(self.style.WARNING(f"/t/{slug}/ stays a draft. {refusal}"))
+            return
         events = timeline.entries.count()
         if version is None:
             self.stdout.write(f"/t/{slug}/ is up to date ({events} events).")
