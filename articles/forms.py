@@ -11,7 +11,7 @@ from articles.services import ArticleInput
 
 
 class ArticleUploadForm(forms.Form):
-    title = forms.CharField(max_length=500, required=False, help_text="Taken from the first line when empty.")
+    title = forms.CharField(max_length=500, required=False, help_text="Taken from the first sentence when empty.")
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
     outlet = forms.CharField(max_length=200, required=False)
     published_on = forms.DateField(

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles import ingest
 from articles.extraction.cleaning import clean_text
+from articles.extraction.describe import title_of
 from articles.extraction.pipeline import extract
 from articles.models import Article, content_hash_of
 from timelines.services.actors import actor_matcher
@@ -51,7 +52,7 @@ def create_article(*, article_input: ArticleInput, uploaded_by: User | None = No
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing:
         return existing, False
-    title = article_input.title.strip() or cleaned.strip().splitlines()[0][:200]
+    title = article_input.title.strip() or title_of(cleaned)
     try:
         with transaction.atomic():
             article = Article.objects.create(

@@ -1,4 +1,4 @@
-"""What an editor reads about a candidate: place, summary, confidence, fingerprint."""
+"""What an editor reads about a candidate (place, summary, confidence, fingerprint) and an untitled article's title."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import re
 from functools import cache
 
 from articles.extraction.actors import FoundActor, geography
+from articles.extraction.sentences import split_sentences
 from articles.extraction.triggers import Trigger
 from articles.extraction.types import DateMention
 
 SUMMARY_MAX_CHARS = 120
+TITLE_MAX_CHARS = 120
 # Where the event's own clause ends and circumstances or other clauses begin.
 _CLAUSE_END = re.compile(r"[;:!?]|,\s+(?:when|while|as|which|who|where|but|and|after|because)\b")
 _NORMALIZE = re.compile(r"\W+")
@@ -67,9 +69,20 @@ def summarize(text: str, sentence_end: int, trigger: Trigger, actors: list[Found
     is_verb = trigger.form in ("past", "present") and not text[trigger.start : trigger.end].split()[0].endswith("ing")
     separator = " " if is_verb else ": "
     summary = f"{subject}{separator}{phrase}" if subject else phrase
-    if len(summary) > SUMMARY_MAX_CHARS:
-        summary = summary[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
-    return summary
+    return shortened(summary, SUMMARY_MAX_CHARS)
+
+
+def shortened(text: str, max_chars: int) -> str:
+    """The text if it fits, else cut at its last space before the limit, with an ellipsis."""
+    if len(text) <= max_chars:
+        return text
+    return text[: max_chars - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def title_of(text: str) -> str:
+    """An untitled article's title: its first sentence, or its first line when that is a headline, shortened."""
+    start, end = split_sentences(text)[0]
+    return shortened(text[start:end], TITLE_MAX_CHARS)
 
 
 def confidence(event_type: str, date_is_explicit: bool, actors: list[FoundActor]) -> float:

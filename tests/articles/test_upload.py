@@ -57,6 +57,12 @@ def test_pasted_text_without_a_title_takes_its_first_line(editor_client: Client)
     assert Article.objects.get().title == "Lavrov meets Rubio"
 
 
+def test_pasted_text_without_a_title_or_headline_takes_its_first_sentence(editor_client: Client) -> None:
+    paste(editor_client, f"{MEETING} The two ministers discussed the war in Ukraine, the State Department said.")
+
+    assert Article.objects.get().title == MEETING
+
+
 def test_uploaded_text_file_is_stored_with_its_text(editor_client: Client) -> None:
     send_file(editor_client, "meeting.txt", MEETING.encode())
 
