@@ -7,17 +7,22 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from articles.extraction.types import ActorEntry, ActorMention
-from articles.extraction.wordsets import word_set
+from articles.extraction.wordsets import positions_of, word_set
 
 DATA_DIR = Path(__file__).parent / "data"
 
 # Initialisms as "U.S." rather than "(?:[A-Z]\.){2,}": re starts the counted repeat at every word.
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|@\w+|\w+(?:[-'\u2019]\w+)*")
+# The same, captured, for split(): words and the text between them, with no match object per word.
+_BETWEEN_TOKENS = re.compile(f"({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_POSSESSIVE_ENDS = re.compile(r"'s$", re.MULTILINE)
 MAX_ALIAS_TOKENS = 9
 # "the French, German, Italian and British foreign ministers": how far a list of demonyms is read
 MAX_LISTED_DEMONYM_TOKENS = 8
@@ -201,6 +206,13 @@ def _alias_key(alias: str) -> tuple[str, ...]:
     return tuple(token.replace("\u2019", "'") for token in _TOKEN.findall(alias))
 
 
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of text[start:end]."""
+    pieces = _BETWEEN_TOKENS.split(text[start:end])  # between, word, between, word, ..., between
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
+
+
 class ActorMatcher:
     """Finds actor mentions; built once from the actor list, reused for every article."""
 
@@ -237,8 +249,9 @@ class ActorMatcher:
         straight = text.replace("\u2019", "'")  # same length, so offsets still index `text`
         tokens: list[tuple[int, int, str]] = []
         for span_start, span_end in spans:
-            tokens += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(straight, span_start, span_end)]
-        bare_words = [word[:-2] if word.endswith("'s") else word for _, _, word in tokens]
+            tokens += _tokens(straight, span_start, span_end)
+        # One regex pass over the words joined by lines, not a Python test per word.
+        bare_words = _POSSESSIVE_ENDS.sub("", "\n".join(map(itemgetter(2), tokens))).split("\n") if tokens else []
         found = self._dictionary_mentions(text, tokens, bare_words)
         found = self._with_titled_surnames(tokens, bare_words, found)
         found = self._with_strangers(text, tokens, bare_words, found)
@@ -262,11 +275,10 @@ class ActorMatcher:
     def _dictionary_mentions(
         self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str]
     ) -> list[FoundActor]:
-        un_positions = [i for i, word in enumerate(bare_words) if word in _UN_WORDS]
+        un_positions = positions_of(bare_words, _UN_WORDS)
         found: list[FoundActor] = []
         next_free = 0
-        # A comprehension finds the few words that can open a mention; most words cannot.
-        for index in [i for i, word in enumerate(bare_words) if word in self._opening_words]:
+        for index in positions_of(bare_words, self._opening_words):
             if index < next_free:
                 continue
             hit = self._lookup(tokens, bare_words, index) or self._contextual(tokens, index, _near(un_positions, index))
@@ -378,8 +390,7 @@ class ActorMatcher:
     ) -> list[FoundActor]:
         covered = [(item.start, item.end) for item in found]
         titled: list[FoundActor] = []
-        # A comprehension finds the few words that are known surnames; most words are not.
-        for index in [i for i, bare in enumerate(bare_words) if bare in self._by_surname]:
+        for index in positions_of(bare_words, self._by_surname):
             start, end, word = tokens[index]
             if index == 0 or tokens[index - 1][2] not in _SURNAME_TITLES or _overlaps(covered, start, end):
                 continue
@@ -437,8 +448,7 @@ class ActorMatcher:
                 if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
                     first_seen[surname] = (item.end, item.mention)
         surnames: list[FoundActor] = []
-        # A comprehension finds the few words that are surnames; most words are not.
-        for index in [i for i, bare in enumerate(bare_words) if bare in first_seen]:
+        for index in positions_of(bare_words, first_seen):
             start, end, word = tokens[index]
             seen = first_seen[bare_words[index]]
             if start < seen[0] or _overlaps(covered, start, end):

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from itertools import compress, count
 
 
 def word_set(words: str) -> frozenset[str]:
     """The whitespace-separated words of `words`."""
     return frozenset(words.split())
+
+
+def positions_of(words: Iterable[str], wanted: Container[str]) -> list[int]:
+    """The indexes of the words that are in `wanted`, in order.
+
+    compress() and map() test every word of an article in C: cheaper than a comprehension,
+    where most words are tested only to be dropped.
+    """
+    return list(compress(count(), map(wanted.__contains__, words)))
 
 
 def prefix_alternation(words: Iterable[str]) -> str:

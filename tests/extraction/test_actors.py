@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from articles.extraction.actors import ActorMatcher, load_starter_actors
+from articles.extraction.actors import _TOKEN, ActorMatcher, _tokens, load_starter_actors
 from articles.extraction.types import ActorEntry
 
 
@@ -275,3 +277,10 @@ def test_more_titles_propose_an_unknown_person(matcher: ActorMatcher, text: str)
 
 def test_a_demonym_before_an_indefinite_title_is_nobody(matcher: ActorMatcher) -> None:
     assert canonical_names(matcher, "It was the first time that a Syrian leader had addressed the Council.") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("aZ9_ .'-\u2019@\nSsé"), max_size=60), start=st.integers(0, 60))
+def test_words_are_cut_as_the_token_pattern_finds_them(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _tokens(text, start, len(text)) == [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start)]

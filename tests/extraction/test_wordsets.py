@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.extraction.wordsets import case_blind_alternation, prefix_alternation
+from articles.extraction.wordsets import case_blind_alternation, positions_of, prefix_alternation
 
 ALTERNATIVES = ["will", "won't", "would(?!\\s+have)", r"was\s+set\s+to", r"set\s+to", "shall", "should", "said"]
 WORDS = st.sampled_from(["will", "won't", "would", "have", "was", "set", "to", "shall", "should", "said", "sat"])
@@ -42,3 +42,9 @@ def test_prefix_alternation_matches_each_word_whole() -> None:
         "saw",
         "met",
     ]
+
+
+@given(words=st.lists(st.sampled_from(["the", "Lavrov", "Rubio", "met", "Lavrov's"]), max_size=30))
+def test_positions_of_finds_each_wanted_word_in_order(words: list[str]) -> None:
+    wanted = frozenset(["Lavrov", "Rubio"])
+    assert positions_of(words, wanted) == [i for i, word in enumerate(words) if word in wanted]
