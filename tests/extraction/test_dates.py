@@ -170,6 +170,24 @@ def test_week_expressions_give_the_week_as_a_range_never_a_day() -> None:
     assert (mention.value.start, mention.value.end) == (dt.date(2022, 3, 14), dt.date(2022, 3, 20))
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("earlier this week", dt.date(2022, 2, 4), dt.date(2022, 1, 31), dt.date(2022, 2, 3)),  # a Friday
+        ("later this week", dt.date(2022, 2, 1), dt.date(2022, 2, 2), dt.date(2022, 2, 6)),
+        ("earlier this week", dt.date(2022, 2, 1), dt.date(2022, 1, 31), dt.date(2022, 1, 31)),  # Monday alone
+        ("earlier this week", dt.date(2022, 1, 31), dt.date(2022, 1, 31), dt.date(2022, 2, 6)),  # said on a Monday
+    ],
+)
+def test_earlier_or_later_this_week_is_the_part_of_the_week_before_or_after_publication(
+    text: str, published: dt.date, start: dt.date, end: dt.date
+) -> None:
+    mention = only(f"The ambassador was expelled {text}.", published)
+    assert mention.value is not None
+    assert (mention.value.start, mention.value.end) == (start, end)
+    assert mention.value.precision == ("day" if start == end else "range")
+
+
 def test_relative_date_without_publication_has_no_value_and_says_why() -> None:
     mention = only("They met yesterday.", published=None)
     assert mention.value is None

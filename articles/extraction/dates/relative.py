@@ -171,7 +171,19 @@ def read_period(match: re.Match[str], context: Context) -> Reading | None:
             return found
         anchor, how = found, _against(context)
     value = _period_value(anchor, unit, _PERIOD_SHIFTS.get(relation, 0))
+    part = (match.group("part") or "").lower()
+    if unit == "week" and relation == "this" and part in ("earlier", "later"):
+        value = _week_before_or_after(value, anchor, part)
     return resolved(match, value, how, relative=True)
+
+
+def _week_before_or_after(week: DateValue, anchor: dt.date, part: str) -> DateValue:
+    """ "Earlier this week": the days of the week before the anchor; "later this week": those after it."""
+    one_day = dt.timedelta(days=1)
+    start, end = (week.start, anchor - one_day) if part == "earlier" else (anchor + one_day, week.end)
+    if start > end:
+        return week  # on a Monday nothing of the week came earlier: the text means the week at large
+    return cal.day(start) if start == end else cal.span(start, end)
 
 
 def read_ago(match: re.Match[str], context: Context) -> Reading | None:
