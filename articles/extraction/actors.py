@@ -213,6 +213,17 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
 
 
+def _named_in_full(found: list[FoundActor]) -> dict[str, tuple[int, ActorMention]]:
+    """The people named in full, by surname: where each is first named, and the mention."""
+    first_seen: dict[str, tuple[int, ActorMention]] = {}
+    for item in found:
+        if item.mention.kind == "person" and " " in item.mention.canonical_name:
+            surname = family_name(item.mention.canonical_name).replace("\u2019", "'")
+            if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
+                first_seen[surname] = (item.end, item.mention)
+    return first_seen
+
+
 class ActorMatcher:
     """Finds actor mentions; built once from the actor list, reused for every article."""
 
@@ -253,8 +264,10 @@ class ActorMatcher:
         # One regex pass over the words joined by lines, not a Python test per word.
         bare_words = _POSSESSIVE_ENDS.sub("", "\n".join(map(itemgetter(2), tokens))).split("\n") if tokens else []
         found = self._dictionary_mentions(text, tokens, bare_words)
+        # Strangers first: after "Defence Minister Rajnath Singh", "Mr. Singh" is him, not the known Singh.
+        found = self._with_strangers(text, tokens, found)
         found = self._with_titled_surnames(tokens, bare_words, found)
-        found = self._with_strangers(text, tokens, bare_words, found)
+        found = self._with_surnames(tokens, bare_words, found)
         return sorted(found, key=lambda item: (item.start, item.end))
 
     def _lookup(
@@ -389,19 +402,22 @@ class ActorMatcher:
         self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
     ) -> list[FoundActor]:
         covered = [(item.start, item.end) for item in found]
+        named_in_full = _named_in_full(found)
         titled: list[FoundActor] = []
         for index in positions_of(bare_words, self._by_surname):
             start, end, word = tokens[index]
             if index == 0 or tokens[index - 1][2] not in _SURNAME_TITLES or _overlaps(covered, start, end):
                 continue
+            if bare_words[index] in named_in_full and named_in_full[bare_words[index]][0] <= start:
+                continue  # "Mr. Singh" after "Rajnath Singh": him, found with his other surname mentions
             entry = self._by_surname[bare_words[index]]
             titled.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, word, True)))
         return sorted(found + titled, key=lambda item: item.start) if titled else found
 
     def _with_strangers(
-        self, text: str, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
+        self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
     ) -> list[FoundActor]:
-        """Adds titled unknown people, then surnames of every person already named in full."""
+        """Adds titled unknown people."""
         if not tokens:
             return found
         low, high = tokens[0][0], tokens[-1][1]
@@ -417,8 +433,15 @@ class ActorMatcher:
             insort(covered, (start, end))
             canonical = _MIDDLE_INITIAL.sub("", name)
             strangers.append(FoundActor(start, end, ActorMention(canonical, "person", name, False)))
-        combined = sorted(found + strangers, key=lambda item: item.start)
-        return combined + self._surname_mentions(tokens, bare_words, combined, covered)
+        return sorted(found + strangers, key=lambda item: item.start) if strangers else found
+
+    def _with_surnames(
+        self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
+    ) -> list[FoundActor]:
+        """Adds the later mentions by surname of every person named in full."""
+        covered = [(item.start, item.end) for item in found]  # in text order, not overlapping
+        surnames = self._surname_mentions(tokens, bare_words, found, covered)
+        return sorted(found + surnames, key=lambda item: item.start) if surnames else found
 
     @staticmethod
     def _stranger_matches(text: str, tokens: list[tuple[int, int, str]], low: int, high: int) -> list[re.Match[str]]:
@@ -441,12 +464,7 @@ class ActorMatcher:
         named: list[FoundActor],
         covered: list[tuple[int, int]],
     ) -> list[FoundActor]:
-        first_seen: dict[str, tuple[int, ActorMention]] = {}
-        for item in named:
-            if item.mention.kind == "person" and " " in item.mention.canonical_name:
-                surname = family_name(item.mention.canonical_name).replace("\u2019", "'")
-                if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
-                    first_seen[surname] = (item.end, item.mention)
+        first_seen = _named_in_full(named)
         surnames: list[FoundActor] = []
         for index in positions_of(bare_words, first_seen):
             start, end, word = tokens[index]

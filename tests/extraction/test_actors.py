@@ -97,6 +97,12 @@ def test_an_unknown_titled_person_is_proposed_and_found_again_by_surname(matcher
     ]  # fmt: skip
 
 
+def test_a_titled_surname_is_the_person_the_article_named_not_a_known_namesake(matcher: ActorMatcher) -> None:
+    text = "Defence Minister Rajnath Singh spoke on Thursday. Mr. Singh said China had massed troops."
+    assert canonical_names(matcher, text) == ["Rajnath Singh", "Rajnath Singh", "China"]
+    assert canonical_names(matcher, "Mr. Singh said China had massed troops.") == ["Manmohan Singh", "China"]
+
+
 def test_an_unknown_person_in_apposition_to_a_title_is_proposed(matcher: ActorMatcher) -> None:
     text = "TASS cited Maria Example, the deputy foreign minister, as saying so."
     assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
