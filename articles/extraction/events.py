@@ -164,6 +164,11 @@ def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:
     coordinated = _coordinated_act(ctx, main, all_triggers)
     if coordinated is not None:
         return coordinated
+    if ctx.text.startswith("voted", main.start):
+        # "voted on Thursday to withdraw from the CIS": the act voted for
+        purpose = [t for t in all_triggers if t.start > main.end and ctx.text.endswith("to ", main.end, t.start)]
+        if purpose:
+            return Trigger(purpose[0].start, purpose[0].end, purpose[0].event_type, main.form)
     if main.event_type == "AGREE":
         content = _RESOLUTION_CONTENT.search(ctx.text, main.end, ctx.end)
         if content:

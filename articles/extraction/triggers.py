@@ -69,8 +69,21 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "launched launches fired fires",
         r"(?:launch|fire)\w*\s+(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|missiles?|rockets?|drones?|offensive|shells)\b",
     ),
-    # A trip is a visit: "flew to Kyiv", "arrived in Beijing", "traveled to Moscow".
-    ("CONSULT", "arrived arrives flew flies traveled travelled travels landed", r"\w+\s+(?:in|to)\s+(?=(?-i:[A-Z]))"),
+    # A trip is a visit: "flew to Kyiv", "arrived in Beijing", "traveled to Moscow", "landed at Sunan airport".
+    ("CONSULT", "arrived arrives flew flies traveled travelled travels landed", r"\w+\s+(?:in|to|at)\s+(?=(?-i:[A-Z]))"),
+    # "struck a deal" is an agreement and "struck a conciliatory tone" a statement, neither an attack.
+    (
+        "AGREE",
+        "struck strikes strike striking",
+        r"str(?:uck|ikes?|iking)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|bargains?|accords?)\b",
+    ),
+    (
+        "STATEMENT",
+        "struck strikes strike striking",
+        r"str(?:uck|ikes?|iking)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:tone|note|chord)\b",
+    ),
+    ("REJECT", "voted votes", r"vote[sd]?\s+against\b"),
+    ("SUPPORT", "voted votes", r"vote[sd]?\s+(?:in\s+favou?r|for)\b"),
     ("REJECT", "cast casts", r"casts?\s+(?:a|its|their|his|her)\s+veto\b"),
     # "bears responsibility", "is responsible for": blame stated without "accused".
     ("ACCUSE", "bears bear bore holds held", r"\w+\s+(?:\w+\s+)?responsib(?:ility|le)\b"),
@@ -91,7 +104,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "AGREE",
         "signed signs signing agreed agrees agreement accord treaty approved approving approves "
-        "adopted adopting adopts ratified pledged pledges promised authorized authorised authorizes authorises",
+        "adopted adopting adopts ratified pledged pledges promised authorized authorised authorizes authorises voted",
     ),
     (
         "SUPPORT",

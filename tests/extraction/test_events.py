@@ -188,6 +188,12 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Russia voted against the draft on Monday.", "REJECT"),
         ("Xi Jinping held a telephone conversation with Emmanuel Macron on Monday.", "CONSULT"),
         ("Putin called Xi Jinping on Monday.", "CONSULT"),
+        ("The General Assembly voted overwhelmingly on Monday to upgrade the Palestinians' status.", "AGREE"),
+        ("Georgia's parliament voted on Monday to withdraw from the Commonwealth of Independent States.", "RETREAT"),
+        ("France voted in favour of the resolution on Monday.", "SUPPORT"),
+        ("Iran and the United States struck a deal on Monday.", "AGREE"),
+        ("Angela Merkel struck a conciliatory tone on Monday.", "STATEMENT"),
+        ("Moon Jae-in landed at Pyongyang's Sunan airport on Monday.", "CONSULT"),
     ],
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
