@@ -17,10 +17,11 @@ Form = Literal["past", "present", "participle", "noun"]
 RANK = {"STATEMENT": 0, "CONSULT": 1}
 SPECIFIC_RANK = 2
 
-_MEETING_NOUN = r"(?:meeting|talks|call|phone call|conversation|consultations|discussions?|summit|session)"
+_MEETING_NOUN = r"(?:meeting|talks|call|phone call|conversation|consultations|discussions?|summit|session|dialogue)"
 # Phrases first: they decide the type where their words alone would mislead.
 PHRASES: tuple[tuple[str, str, str], ...] = (
-    ("CONSULT", "held hold holds holding", rf"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
+    # "held the eighth Japan-India Foreign Ministers' Strategic Dialogue"
+    ("CONSULT", "held hold holds holding", rf"\w+\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,6}}{_MEETING_NOUN}\b"),
     # "had talks", "has had phone talks"; not the perfect of another verb ("had suggested the summit")
     ("CONSULT", "had have has", rf"\w+\s+(?:an?\s+)?(?:(?![\w-]*ed\b)[\w-]+\s+){{0,4}}{_MEETING_NOUN}\b"),
     (
@@ -29,8 +30,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference|speech|address)\b",
     ),
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
-    ("SUPPORT", "voted", r"voted\s+(?:for|in\s+favou?r)\b"),
-    ("REJECT", "voted", r"voted\s+against\b"),
+    ("SUPPORT", "voted votes", r"vote[sd]\s+(?:for|in\s+favou?r)\b"),
+    ("REJECT", "voted votes", r"vote[sd]\s+against\b"),
+    # "paid a courtesy call on", "paid a state visit to"
+    ("CONSULT", "paid pays", r"pa(?:id|ys)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:call|visit)\b"),
     # "The Council adopted a new package of sanctions": the EU's way of imposing them.
     (
         "SANCTION",
@@ -82,8 +85,6 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "struck strikes strike striking",
         r"str(?:uck|ikes?|iking)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:tone|note|chord)\b",
     ),
-    ("REJECT", "voted votes", r"vote[sd]?\s+against\b"),
-    ("SUPPORT", "voted votes", r"vote[sd]?\s+(?:in\s+favou?r|for)\b"),
     ("REJECT", "cast casts", r"casts?\s+(?:a|its|their|his|her)\s+veto\b"),
     # "bears responsibility", "is responsible for": blame stated without "accused".
     ("ACCUSE", "bears bear bore holds held", r"\w+\s+(?:\w+\s+)?responsib(?:ility|le)\b"),
