@@ -104,6 +104,10 @@ _APPOSITIVE_PERSON = re.compile(
     # "Maria Zakharova, Foreign Ministry spokeswoman,": wire style leaves the article out
     rf"|{_BARE_APPOSITIVE_TITLE})\b"
 )
+# '"There is no Wagner in Mali," Abdoulaye Diop told reporters': the attribution of a quote names its speaker.
+_QUOTED_SPEAKER = re.compile(
+    rf"[,!?][\"\u201d]\s+({_FULL_NAME})\s+(?:said|says|told|tells|added|insisted|stressed|wrote)\b"
+)
 _TITLE_STARTS = word_set(
     """
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
@@ -119,6 +123,8 @@ _NOT_AN_ORGANIZATION = word_set(
     """
     Corporation Company Motors Bank Group Airlines Airways Inc Ltd Council Assembly Ministry Department
     University Party Agency Organization Organisation Office Committee Commission Court Union Forces
+    Watch International Institute Foundation Center Centre House Fund News Times Post Journal Press
+    Service Network Forum
     """
 )
 # Capitalized only because they open a sentence, or they name a body's own country.
@@ -428,6 +434,8 @@ class ActorMatcher:
             name = match.group(1)
             if name.split()[0] in _NOT_A_NAME or "\n" in name or not _NOT_AN_ORGANIZATION.isdisjoint(name.split()):
                 continue
+            if name in self._cities:
+                continue  # '"...," New York said': a place speaking for its government
             if _overlaps(covered, start, end):
                 continue
             insort(covered, (start, end))
@@ -455,6 +463,7 @@ class ActorMatcher:
             appositive = _APPOSITIVE_PERSON.match(text, name.start(), high) if name is not None else None
             if appositive is not None:
                 matches.append(appositive)
+        matches += _QUOTED_SPEAKER.finditer(text, low, high)
         return matches
 
     def _surname_mentions(

@@ -73,7 +73,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"(?:launch|fire)\w*\s+(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|missiles?|rockets?|drones?|offensive|shells)\b",
     ),
     # A trip is a visit: "flew to Kyiv", "arrived in Beijing", "traveled to Moscow", "landed at Sunan airport".
-    ("CONSULT", "arrived arrives flew flies traveled travelled travels landed", r"\w+\s+(?:in|to|at)\s+(?=(?-i:[A-Z]))"),
+    (
+        "CONSULT",
+        "arrived arrives flew flies traveled travelled travels landed",
+        r"\w+\s+(?:in|to|at)\s+(?=(?-i:[A-Z]))",
+    ),
     # "struck a deal" is an agreement and "struck a conciliatory tone" a statement, neither an attack.
     (
         "AGREE",

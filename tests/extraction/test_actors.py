@@ -103,6 +103,13 @@ def test_a_titled_surname_is_the_person_the_article_named_not_a_known_namesake(m
     assert canonical_names(matcher, "Mr. Singh said China had massed troops.") == ["Manmohan Singh", "China"]
 
 
+def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matcher: ActorMatcher) -> None:
+    text = '"There are only trainers," Abdoulaye Diop told reporters. Later Diop left.'
+    assert actors_in(matcher, text) == [("Abdoulaye Diop", "Abdoulaye Diop", False), ("Diop", "Abdoulaye Diop", False)]
+    assert canonical_names(matcher, '"It is a crime," Human Rights Watch said.') == []
+    assert canonical_names(matcher, '"We are ready," Hong Kong said.') == []
+
+
 def test_an_unknown_person_in_apposition_to_a_title_is_proposed(matcher: ActorMatcher) -> None:
     text = "TASS cited Maria Example, the deputy foreign minister, as saying so."
     assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
