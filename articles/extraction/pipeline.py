@@ -211,10 +211,17 @@ def _explicit(candidate: Candidate) -> bool:
     return date is not None and date.start < date.end and candidate.evidence_start <= date.start
 
 
+def _more_precise(candidate: Candidate, other: Candidate) -> bool:
+    assert candidate.date is not None and other.date is not None  # _same_event holds only for dated pairs
+    value, other_value = candidate.date.value, other.date.value
+    return value is not None and other_value is not None and value != other_value and other_value.contains(value)
+
+
 def merge_same_events(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per event: repeats by fingerprint, then restatements of one event.
 
-    Of two mentions of one event the one stating its date wins, else the earlier one.
+    Of two mentions of one event the one stating its date wins, of two stating it the one
+    stating it more precisely ("in 1947", then "on November 29, 1947"), else the earlier one.
     """
     kept: list[Candidate] = []
     fingerprints: set[str] = set()
@@ -225,6 +232,6 @@ def merge_same_events(candidates: list[Candidate]) -> list[Candidate]:
         same = next((index for index, other in enumerate(kept) if _same_event(other, candidate)), None)
         if same is None:
             kept.append(candidate)
-        elif _explicit(candidate) and not _explicit(kept[same]):
+        elif _explicit(candidate) and (not _explicit(kept[same]) or _more_precise(candidate, kept[same])):
             kept[same] = candidate
     return sorted(kept, key=lambda c: (c.evidence_start, c.evidence_end))

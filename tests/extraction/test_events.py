@@ -62,6 +62,16 @@ def test_a_restatement_of_an_event_with_its_date_replaces_the_undated_lede() -> 
     assert found[0].evidence_text.startswith('"Lavrov and Rubio')
 
 
+def test_of_two_mentions_stating_the_date_of_one_event_the_more_precise_is_kept() -> None:
+    text = (
+        '"Sixty-five years ago, the General Assembly adopted resolution 181," Mahmoud Abbas said.\n'
+        "The General Assembly adopted that resolution on November 29, 1947."
+    )
+    found = candidates(text, published=dt.date(2012, 11, 30))
+    assert dates_of(found) == ["1947-11-29"]
+    assert text[found[0].evidence_start :].startswith("The General Assembly adopted that resolution")
+
+
 def test_opinion_and_background_without_a_date_give_nothing() -> None:
     text = (
         "Guterres should intervene more forcefully in the war.\n"
