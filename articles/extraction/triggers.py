@@ -231,7 +231,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 # Unnamed sources: "analysts said", "officials said" report others' acts, they are not an actor's statement.
 ANONYMOUS_SPEAKER = re.compile(
     r"\b(?:analysts?|officials?|sources?|diplomats?|experts?|observers?|traders?|economists?|investors?|"
-    r"witnesses|residents|people familiar with (?:the )?\w+|reports?|the company|the firm|critics)\s+(?:\w+\s+)?$",
+    r"witnesses|residents|people familiar with (?:the )?\w+|reports?|the company|the firm|critics)\s+"
+    r"(?:(?:in|at|from)\s+(?:the\s+)?[\w.-]+\s+|\w+\s+)?$",  # "officials in Paris said"
     re.IGNORECASE,
 )
 

@@ -38,6 +38,10 @@ def test_saying_that_another_actor_bears_responsibility_is_an_accusation() -> No
 def test_a_report_attributed_to_unnamed_officials_gives_nothing() -> None:
     assert candidates("Poland did not invoke Article 4 on Tuesday, officials said.") == []
     assert candidates("The dispute with the United States weighed on shares on Tuesday, analysts said.") == []
+    text = (
+        "Emmanuel Macron is expected to decide by mid-February whether to pull out the troops, officials in Paris said."
+    )
+    assert candidates(text) == []
 
 
 def test_officials_of_a_named_state_still_speak_for_it() -> None:
