@@ -32,6 +32,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
     ("SUPPORT", "voted votes", r"vote[sd]\s+(?:for|in\s+favou?r)\b"),
     ("REJECT", "voted votes", r"vote[sd]\s+against\b"),
+    # "issued a joint declaration": a body's statement, as its verb says
+    (
+        "STATEMENT",
+        "issued issues",
+        r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:statement|declaration|communiqu[eé])\b",
+    ),
+    ("THREATEN", "issued issues", r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:warning|ultimatum)\b"),
     # "paid a courtesy call on", "paid a state visit to"
     ("CONSULT", "paid pays", r"pa(?:id|ys)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:call|visit)\b"),
     # "The Council adopted a new package of sanctions": the EU's way of imposing them.

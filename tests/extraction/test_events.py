@@ -207,6 +207,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Fumio Kishida held the eighth Japan-India Foreign Ministers' Strategic Dialogue on Monday.", "CONSULT"),
         ("Fumio Kishida paid a courtesy call on Narendra Modi on Monday.", "CONSULT"),
         ("France votes against the draft on Monday.", "REJECT"),
+        ("The Group of Seven issued a joint declaration on Monday.", "STATEMENT"),
+        ("NATO issued a stark warning to Belarus on Monday.", "THREATEN"),
     ],
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
