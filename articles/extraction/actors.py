@@ -407,12 +407,19 @@ class ActorMatcher:
     def _with_titled_surnames(
         self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
     ) -> list[FoundActor]:
+        after_titles = [
+            index
+            for index in positions_of(bare_words, self._by_surname)
+            if index > 0 and tokens[index - 1][2] in _SURNAME_TITLES
+        ]
+        if not after_titles:
+            return found
         covered = [(item.start, item.end) for item in found]
         named_in_full = _named_in_full(found)
         titled: list[FoundActor] = []
-        for index in positions_of(bare_words, self._by_surname):
+        for index in after_titles:
             start, end, word = tokens[index]
-            if index == 0 or tokens[index - 1][2] not in _SURNAME_TITLES or _overlaps(covered, start, end):
+            if _overlaps(covered, start, end):
                 continue
             if bare_words[index] in named_in_full and named_in_full[bare_words[index]][0] <= start:
                 continue  # "Mr. Singh" after "Rajnath Singh": him, found with his other surname mentions
