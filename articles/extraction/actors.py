@@ -54,11 +54,14 @@ PLACE_PREPOSITIONS: frozenset[str] = word_set(
 )
 _TITLE_PATTERN = (
     r"(?:(?:Deputy|Vice|Acting|Interim|Former|Prime|Foreign|Defen[cs]e|Finance|Interior|Chief|"
-    r"Senior|Special|Permanent|Supreme|Crown|National Security)\s+)*"
+    r"Senior|Special|Permanent|Supreme|Crown|National Security|"
+    # wire style writes a title before a name in lower case: "Israel's ambassador to the UN, Ron Prosor"
+    r"deputy|vice|acting|interim|former|prime|foreign|defen[cs]e|finance|interior|chief|senior|special)\s+)*"
     r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
-    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman))"
+    r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman)|"
+    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor)"
     # "Ambassador to the UN Serhiy Kyslytsya"
     r"(?:\s+to\s+(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|EU|[A-Z][a-z]+))?"
     # "Minister of Foreign Affairs Bui Thanh Son": a ministry's name, with no comma before the name
@@ -115,6 +118,8 @@ _TITLE_STARTS = word_set(
     King Queen Prince Emir Sheikh Premier Spokesperson Spokesman Spokeswoman Envoy Senator Sen Governor
     Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
     Chairman Chairwoman Chair Speaker counterpart spokesperson spokesman spokeswoman
+    deputy vice acting interim former prime foreign defense defence finance interior chief senior special
+    president minister ambassador envoy secretary leader premier chancellor
     """
 )
 MAX_NAME_CHARS = 60

@@ -110,6 +110,20 @@ def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matc
     assert canonical_names(matcher, '"We are ready," Hong Kong said.') == []
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Israel's ambassador to the UN, Ron Prosor, told the assembly it would not advance peace.", "Ron Prosor"),
+        ("Mali's foreign minister Abdoulaye Diop denied it.", "Abdoulaye Diop"),
+        ("Opposition leader Rahul Gandhi accused the government.", "Rahul Gandhi"),
+    ],
+)
+def test_a_title_written_in_lower_case_still_introduces_a_stranger(
+    matcher: ActorMatcher, text: str, person: str
+) -> None:
+    assert person in canonical_names(matcher, text)
+
+
 def test_an_unknown_person_in_apposition_to_a_title_is_proposed(matcher: ActorMatcher) -> None:
     text = "TASS cited Maria Example, the deputy foreign minister, as saying so."
     assert ("Maria Example", "Maria Example", False) in actors_in(matcher, text)
