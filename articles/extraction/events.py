@@ -122,14 +122,20 @@ def _main_part_end(ctx: SentenceContext) -> int:
     return match.start() if match else ctx.end
 
 
-def _outside_main_clause(ctx: SentenceContext) -> list[tuple[int, int]]:
-    """Spans of relative clauses, of an opening "According to ...," and of the trailing subordinate clause."""
-    end = _main_part_end(ctx)
+def _outside_main_clause(ctx: SentenceContext, *, with_subordinate: bool = False) -> list[tuple[int, int]]:
+    """Spans of relative clauses, of an opening "According to ...," and of the trailing subordinate clause
+    (unless `with_subordinate`)."""
+    end = ctx.end if with_subordinate else _main_part_end(ctx)
     spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(ctx.text, ctx.start, end)]
     aside = _ASIDE_OPENING.match(ctx.text, ctx.start, end)
     if aside is not None:
         spans.append(aside.span())
     return [*spans, (end, ctx.end)]
+
+
+def _has_when_clause(ctx: SentenceContext) -> bool:
+    match = _SUBORDINATE.search(ctx.text, ctx.start, ctx.end)
+    return match is not None and match.group().lstrip(", \t").startswith("when")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -483,9 +489,12 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     outside = _outside_main_clause(ctx)
     # Who acts is named in the main clause; "just as Russia began attacking" names bystanders.
     actors = [a for a in ctx.actors if not _inside(a.start, outside)]
-    if not actors:
-        return []
-    triggers = _main_clause_triggers(ctx, outside)
+    triggers = _main_clause_triggers(ctx, outside) if actors else []
+    if not triggers and _has_when_clause(ctx):
+        # "The first came in June 2000, when Kim Dae-jung flew to Pyongyang": the clause tells what happened then
+        outside = _outside_main_clause(ctx, with_subordinate=True)
+        actors = [a for a in ctx.actors if not _inside(a.start, outside)]
+        triggers = _main_clause_triggers(ctx, outside) if actors else []
     if not triggers:
         return []
     if len(actors) < len(ctx.actors):

@@ -72,6 +72,14 @@ def test_of_two_mentions_stating_the_date_of_one_event_the_more_precise_is_kept(
     assert text[found[0].evidence_start :].startswith("The General Assembly adopted that resolution")
 
 
+def test_a_when_clause_tells_what_happened_at_the_date_of_a_main_clause_without_an_act() -> None:
+    text = "The first of these visits came in June 2000, when Kim Dae-jung flew to Pyongyang to meet Kim Jong-il."
+    (found,) = candidates(text, published=dt.date(2018, 9, 21))
+    assert (found.event_type, dates_of([found])) == ("CONSULT", ["2000-06"])
+    (found,) = candidates("Relations soured in March 2019, when China banned Australian coal.", dt.date(2020, 5, 1))
+    assert (found.event_type, dates_of([found])) == ("COERCE", ["2019-03"])
+
+
 def test_opinion_and_background_without_a_date_give_nothing() -> None:
     text = (
         "Guterres should intervene more forcefully in the war.\n"
