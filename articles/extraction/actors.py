@@ -61,7 +61,9 @@ _TITLE_PATTERN = (
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman)|"
-    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor)"
+    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor|"
+    # "H.E. Ms. Sushma Swaraj", "Dr. Tedros Adhanom Ghebreyesus"
+    r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
     # "Ambassador to the UN Serhiy Kyslytsya"
     r"(?:\s+to\s+(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|EU|[A-Z][a-z]+))?"
     # "Minister of Foreign Affairs Bui Thanh Son": a ministry's name, with no comma before the name
@@ -99,7 +101,10 @@ _TITLED_PERSON = re.compile(
     # "The UK Foreign Secretary, Jack Straw, has arrived": a name set off by commas
     rf"\b{_TITLE_PATTERN}(?:\s+of\s+[A-Z][^,.;]{{1,60}}?,|,(?=\s+{_FULL_NAME},))?\s+({_FULL_NAME})"
 )
-_BARE_APPOSITIVE_TITLE = r"(?:[\w-]+\s+){0,2}(?:spokes(?:person|man|woman)|adviser|advisor|minister|ambassador|envoy)"
+# "Maria Zakharova, Foreign Ministry spokeswoman,", "Sushma Swaraj, Minister of External Affairs of India,"
+_BARE_APPOSITIVE_TITLE = (
+    r"(?:[\w-]+\s+){0,2}(?:[Ss]pokes(?:person|man|woman)|[Aa]dvis[eo]r|[Mm]inister|[Aa]mbassador|[Ee]nvoy)"
+)
 _APPOSITIVE_PERSON = re.compile(
     rf"({_FULL_NAME}),\s+(?:(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
     r"(?:\w+-)?(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|premier|chair|chairman|chief|"
@@ -119,7 +124,7 @@ _TITLE_STARTS = word_set(
     Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
     Chairman Chairwoman Chair Speaker counterpart spokesperson spokesman spokeswoman
     deputy vice acting interim former prime foreign defense defence finance interior chief senior special
-    president minister ambassador envoy secretary leader premier chancellor
+    president minister ambassador envoy secretary leader premier chancellor Mr Mrs Ms Dr
     """
 )
 MAX_NAME_CHARS = 60

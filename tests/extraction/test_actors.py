@@ -116,9 +116,11 @@ def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matc
         ("Israel's ambassador to the UN, Ron Prosor, told the assembly it would not advance peace.", "Ron Prosor"),
         ("Mali's foreign minister Abdoulaye Diop denied it.", "Abdoulaye Diop"),
         ("Opposition leader Rahul Gandhi accused the government.", "Rahul Gandhi"),
+        ("Kishida met H.E. Ms. Sushma Swaraj in New Delhi.", "Sushma Swaraj"),
+        ("He met Sushma Swaraj, Minister of External Affairs of India, in New Delhi.", "Sushma Swaraj"),
     ],
 )
-def test_a_title_written_in_lower_case_still_introduces_a_stranger(
+def test_a_title_in_lower_case_an_honorific_or_a_title_after_the_name_introduces_a_stranger(
     matcher: ActorMatcher, text: str, person: str
 ) -> None:
     assert person in canonical_names(matcher, text)
