@@ -356,8 +356,11 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
         if ctx.news_day is not None:
             return _borrowed(ctx.news_day, "news of the opening sentence, on the news day")  # a caption dated it
         return _publication_day(ctx, ctx.published, f"news of the opening sentence, as of {ctx.published}")
-    if main.form == "past" and not _says(ctx, main) and _is_recent(ctx.context_date, ctx.published):
-        return _borrowed(ctx.context_date, "from context")
+    if main.form == "past" and _is_recent(ctx.context_date, ctx.published):
+        if not _says(ctx, main):
+            return _borrowed(ctx.context_date, "from context")
+        if _spoke_just_before(ctx, main):
+            return _borrowed(ctx.context_date, "the speaker's statement of the sentence before")
     if main.form == "past" and ctx.news_day is not None:
         return _borrowed(ctx.news_day, "the news day")
     reporting_now = main.form == "present" and main.event_type == "STATEMENT"
@@ -365,6 +368,17 @@ def _inferred_date(ctx: SentenceContext, main: Trigger, subject_named: bool) -> 
     if ctx.published is None or not (reporting_now or in_lede):
         return None
     return _publication_day(ctx, ctx.published, f"no date in the sentence; reported as of publication {ctx.published}")
+
+
+def _spoke_just_before(ctx: SentenceContext, main: Trigger) -> bool:
+    """ "Peskov said on Friday that... '...,' Peskov told journalists": one appearance of one speaker."""
+    named_before = [actor.mention for actor in ctx.actors if actor.start < main.start]
+    speaker = named_before[-1] if named_before else None  # the name nearest "said" is who says
+    return (
+        speaker is not None
+        and speaker.kind == "person"
+        and any(actor.mention.canonical_name == speaker.canonical_name for actor in ctx.previous_actors)
+    )
 
 
 def _publication_day(ctx: SentenceContext, published: dt.date, explanation: str) -> DateMention:

@@ -12,6 +12,10 @@ def candidates(text: str, published: dt.date | None = PUBLISHED) -> list[Candida
     return extract(text, published=published)
 
 
+def names(candidate: Candidate) -> list[str]:
+    return [mention.canonical_name for mention in candidate.actors]
+
+
 def dates_of(found: list[Candidate]) -> list[object]:
     return [c.date.value.as_json() if c.date and c.date.value else None for c in found]
 
@@ -78,6 +82,17 @@ def test_a_when_clause_tells_what_happened_at_the_date_of_a_main_clause_without_
     assert (found.event_type, dates_of([found])) == ("CONSULT", ["2000-06"])
     (found,) = candidates("Relations soured in March 2019, when China banned Australian coal.", dt.date(2020, 5, 1))
     assert (found.event_type, dates_of([found])) == ("COERCE", ["2019-03"])
+
+
+def test_a_quote_the_same_speaker_gave_after_a_dated_statement_is_that_statement() -> None:
+    text = (
+        "Mali's foreign minister on Thursday denied that Wagner was in the country.\n"
+        "Kremlin spokesman Dmitry Peskov said on Friday that the Russian state had nothing to do with it.\n"
+        '"If there are Russian citizens there, they are there on a commercial basis," Peskov told journalists.'
+    )
+    found = candidates(text, published=dt.date(2022, 2, 4))
+    assert [(c.event_type, c.date.text if c.date else None) for c in found][-1] == ("STATEMENT", "Friday")
+    assert len([c for c in found if "Dmitry Peskov" in names(c)]) == 1
 
 
 def test_opinion_and_background_without_a_date_give_nothing() -> None:
