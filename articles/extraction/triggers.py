@@ -39,6 +39,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:statement|declaration|communiqu[eé])\b",
     ),
     ("THREATEN", "issued issues", r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:warning|ultimatum)\b"),
+    # "submitted an application for full UN membership"
+    (
+        "REQUEST",
+        "submitted submits",
+        r"submit\w*\s+(?:an?\s+|the\s+|its\s+|a\s+formal\s+)?(?:[\w-]+\s+){0,2}(?:application|request|bid)\b",
+    ),
+    # "Finland became NATO's 31st member"
+    ("COOPERATE", "became becomes", r"bec(?:ame|omes)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}member\b"),
     # "paid a courtesy call on", "paid a state visit to"
     ("CONSULT", "paid pays", r"pa(?:id|ys)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:call|visit)\b"),
     # "The Council adopted a new package of sanctions": the EU's way of imposing them.

@@ -232,6 +232,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("France votes against the draft on Monday.", "REJECT"),
         ("The Group of Seven issued a joint declaration on Monday.", "STATEMENT"),
         ("NATO issued a stark warning to Belarus on Monday.", "THREATEN"),
+        ("Mahmoud Abbas submitted an application for full UN membership on Monday.", "REQUEST"),
+        ("Finland became NATO's 31st member on Monday.", "COOPERATE"),
     ],
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
