@@ -465,6 +465,15 @@ def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
     return ctx._replace(actors=[*referred, *ctx.actors]) if referred else ctx
 
 
+def _speaker_first(ctx: SentenceContext, main: Trigger) -> SentenceContext:
+    """'"China has to act," Biden told reporters': the speaker, named after the quote, leads the actors."""
+    quote_end = max(ctx.text.rfind('"', ctx.start + 1, main.start), ctx.text.rfind("\u201d", ctx.start + 1, main.start))
+    speakers = [actor for actor in ctx.actors if actor.start > quote_end]
+    if not speakers or quote_end < 0:
+        return ctx
+    return ctx._replace(actors=[*speakers, *(actor for actor in ctx.actors if actor.start < quote_end)])
+
+
 def _acts_again(ctx: SentenceContext, main: Trigger) -> bool:
     """ "He urged...": a new act of an actor referred back to; "He added..." only goes on speaking."""
     referred = ctx.actors[0].start < ctx.start
@@ -520,6 +529,8 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
         if not reported:
             return []
         main = reported[0]
+    if ctx.text.startswith(('"', "\u201c"), ctx.start) and _says(ctx, main):
+        ctx = _speaker_first(ctx, main)
     if _is_not_an_event(ctx, main, outside):
         return []
     dates = _usable_dates(ctx, outside)

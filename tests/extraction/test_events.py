@@ -95,6 +95,11 @@ def test_a_quote_the_same_speaker_gave_after_a_dated_statement_is_that_statement
     assert len([c for c in found if "Dmitry Peskov" in names(c)]) == 1
 
 
+def test_the_speaker_named_after_a_quote_leads_its_actors() -> None:
+    (found,) = candidates('"China has to act more responsibly," Joe Biden told reporters on Monday.')
+    assert names(found) == ["Joe Biden", "China"]
+
+
 def test_opinion_and_background_without_a_date_give_nothing() -> None:
     text = (
         "Guterres should intervene more forcefully in the war.\n"
