@@ -133,9 +133,9 @@ def _outside_main_clause(ctx: SentenceContext, *, with_subordinate: bool = False
     return [*spans, (end, ctx.end)]
 
 
-def _has_when_clause(ctx: SentenceContext) -> bool:
-    match = _SUBORDINATE.search(ctx.text, ctx.start, ctx.end)
-    return match is not None and match.group().lstrip(", \t").startswith("when")
+def _has_when_clause(ctx: SentenceContext, outside: list[tuple[int, int]]) -> bool:
+    start = outside[-1][0]  # of the trailing subordinate clause (", when"), or the sentence's end
+    return start < ctx.end and ctx.text[start : start + 7].lstrip(", \t\n").startswith("when")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -513,7 +513,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     # Who acts is named in the main clause; "just as Russia began attacking" names bystanders.
     actors = [a for a in ctx.actors if not _inside(a.start, outside)]
     triggers = _main_clause_triggers(ctx, outside) if actors else []
-    if not triggers and _has_when_clause(ctx):
+    if not triggers and _has_when_clause(ctx, outside):
         # "The first came in June 2000, when Kim Dae-jung flew to Pyongyang": the clause tells what happened then
         outside = _outside_main_clause(ctx, with_subordinate=True)
         actors = [a for a in ctx.actors if not _inside(a.start, outside)]
