@@ -56,12 +56,13 @@ _TITLE_PATTERN = (
     r"(?:(?:Deputy|Vice|Acting|Interim|Former|Prime|Foreign|Defen[cs]e|Finance|Interior|Chief|"
     r"Senior|Special|Permanent|Supreme|Crown|National Security|"
     # wire style writes a title before a name in lower case: "Israel's ambassador to the UN, Ron Prosor"
-    r"deputy|vice|acting|interim|former|prime|foreign|defen[cs]e|finance|interior|chief|senior|special)\s+)*"
+    r"deputy|vice|acting|interim|former|prime|foreign|defen[cs]e|finance|interior|chief|senior|special|"
+    r"presidential|national\s+security)\s+)*"
     r"(?:President|Minister|Ambassador|Secretary-General|Secretary(?:\s+of\s+State)?|Chancellor|"
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman)|"
-    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor|"
+    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor|advis[eo]r|"
     # "H.E. Ms. Sushma Swaraj", "Dr. Tedros Adhanom Ghebreyesus"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
     # "Ambassador to the UN Serhiy Kyslytsya"
@@ -124,7 +125,8 @@ _TITLE_STARTS = word_set(
     Gen Admiral Commissioner Adviser Advisor Leader Ayatollah Cardinal Representative Rep
     Chairman Chairwoman Chair Speaker counterpart spokesperson spokesman spokeswoman
     deputy vice acting interim former prime foreign defense defence finance interior chief senior special
-    president minister ambassador envoy secretary leader premier chancellor Mr Mrs Ms Dr
+    presidential national president minister ambassador envoy secretary leader premier chancellor adviser advisor
+    Mr Mrs Ms Dr
     """
 )
 MAX_NAME_CHARS = 60
