@@ -62,7 +62,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     # "received H.E. Gedion Timothewos", "receives Foreign Minister Wang Yi": a host meets a guest.
     ("CONSULT", "received receives", r"receive\w*\s+(?:H\.\s?E\.\s+)?(?=(?-i:[A-Z]))(?![\w.-]+'s\b)"),
-    ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:resolution|law|bill|motion)\b"),
+    ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:resolution|law|bill|motion|act)\b"),
     (
         "COOPERATE",
         "exchanged prisoner joint",
@@ -113,7 +113,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "CONSULT",
         "met meet meets meeting meetings talks talked visit visits visited visiting summit summits "
         "session sessions consultations negotiations negotiated negotiating discussion discussions "
-        "discussed hosted hosts conferred gathering",
+        "discussed hosted hosts conferred gathering convened convenes",
     ),
     (
         "STATEMENT",

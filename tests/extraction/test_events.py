@@ -239,6 +239,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("NATO issued a stark warning to Belarus on Monday.", "THREATEN"),
         ("Mahmoud Abbas submitted an application for full UN membership on Monday.", "REQUEST"),
         ("Finland became NATO's 31st member on Monday.", "COOPERATE"),
+        ("The Russian parliament passed the Foreign Agents Act on Monday.", "AGREE"),
+        ("President Lee Myung-bak convened his security council on Monday.", "CONSULT"),
     ],
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
