@@ -117,6 +117,8 @@ _APPOSITIVE_PERSON = re.compile(
 _QUOTED_SPEAKER = re.compile(
     rf"[,!?][\"\u201d]\s+({_FULL_NAME})\s+(?:said|says|told|tells|added|insisted|stressed|wrote)\b"
 )
+# "Lithuania's Gabrielius Landsbergis": a full name after a state's possessive is one of its people.
+_POSSESSED_NAME = re.compile(rf"['\u2019]s\s+({_FULL_NAME})")
 _TITLE_STARTS = word_set(
     """
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
@@ -453,7 +455,7 @@ class ActorMatcher:
             name = match.group(1)
             if name.split()[0] in _NOT_A_NAME or "\n" in name or not _NOT_AN_ORGANIZATION.isdisjoint(name.split()):
                 continue
-            if name in self._cities:
+            if name in self._cities or name.split()[0] in TITLE_WORDS:
                 continue  # '"...," New York said': a place speaking for its government
             if _overlaps(covered, start, end):
                 continue
@@ -470,8 +472,9 @@ class ActorMatcher:
         surnames = self._surname_mentions(tokens, bare_words, found, covered)
         return sorted(found + surnames, key=lambda item: item.start) if surnames else found
 
-    @staticmethod
-    def _stranger_matches(text: str, tokens: list[tuple[int, int, str]], low: int, high: int) -> list[re.Match[str]]:
+    def _stranger_matches(
+        self, text: str, tokens: list[tuple[int, int, str]], low: int, high: int
+    ) -> list[re.Match[str]]:
         matches: list[re.Match[str]] = []
         for start in [start for start, _, word in tokens if word in _TITLE_STARTS]:
             titled = _TITLED_PERSON.match(text, start, high)
@@ -483,6 +486,11 @@ class ActorMatcher:
             if appositive is not None:
                 matches.append(appositive)
         matches += _QUOTED_SPEAKER.finditer(text, low, high)
+        for possessed in _POSSESSED_NAME.finditer(text, low, high):
+            owner = text[max(low, possessed.start() - MAX_NAME_CHARS) : possessed.start()].rsplit(None, 1)[-1:]
+            entry = self._by_key.get(tuple(owner))
+            if entry is not None and entry.kind == "country":
+                matches.append(possessed)
         return matches
 
     def _surname_mentions(
