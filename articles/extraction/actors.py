@@ -344,8 +344,9 @@ class ActorMatcher:
                 first -= 1
             definite = first > 0 and tokens[first - 1][2] in ("the", "The")
             titled = definite and noun in TITLE_WORDS and self._title_names_nobody(tokens, noun_at)
-            if noun in STATE_NOUNS or titled:
-                # "the Russian government", "the Russian foreign minister said": the state acts
+            if noun in STATE_NOUNS or titled or (noun[:1].isupper() and self._names_state_organ(tokens, noun_at)):
+                # "the Russian government", "the Chinese Foreign Ministry", "the Russian foreign minister said":
+                # the state acts
                 return self._demonyms[word], 2 if noun_at == index + 1 and noun in STATE_NOUNS else 1
         previous = tokens[index - 1][2] if index > 0 else ""
         if un_context and previous in ("the", "The"):
@@ -365,6 +366,8 @@ class ActorMatcher:
         if _POSSESSIVE.search(tokens[index + length - 1][2]) and following[:1].isupper():
             # "Iran's Masoud Pezeshkian": the person is the actor; "Iran's Foreign Ministry": the state
             return self._names_state_organ(tokens, index + length)
+        if following[:1].isupper() and self._names_state_organ(tokens, index + length):
+            return True  # "the U.S. Commerce Department", "the Chinese Foreign Ministry": the state through its organ
         if following in TITLE_WORDS:
             return self._title_names_nobody(tokens, index + length)
         previous = tokens[index - 1][2] if index > 0 else ""
@@ -374,8 +377,6 @@ class ActorMatcher:
             return False
         if entry.kind == "organization" and (previous in _POSSESSIVE_PRONOUNS or previous.endswith("'s")):
             return False  # "Putin's Security Council", "his Security Council": a national body
-        if following[:1].isupper() and self._names_state_organ(tokens, index + length):
-            return True  # "the U.S. Commerce Department": the state acting through its organ
         return not self._inside_longer_name(text, tokens, index, length)
 
     @staticmethod
@@ -389,9 +390,11 @@ class ActorMatcher:
 
     @staticmethod
     def _names_state_organ(tokens: list[tuple[int, int, str]], index: int) -> bool:
-        for _, _, word in tokens[index : index + MAX_ORGAN_NAME_TOKENS]:
+        for offset, (_, _, word) in enumerate(tokens[index : index + MAX_ORGAN_NAME_TOKENS]):
             if word in _STATE_ORGANS:
-                return True
+                # "the Foreign Ministry spokesperson Wang Wenbin": a title, and the person acts
+                following = index + offset + 1
+                return following == len(tokens) or tokens[following][2] not in TITLE_WORDS
             if not word[:1].isupper() or (word in TITLE_WORDS and word not in ("Foreign", "Defense", "Defence")):
                 return False
         return False

@@ -80,6 +80,13 @@ def test_a_demonym_before_a_state_noun_is_the_state(matcher: ActorMatcher) -> No
     assert canonical_names(matcher, "The Russian government and French troops responded.") == ["Russia", "France"]
 
 
+def test_a_demonym_before_a_state_organ_is_the_state_unless_a_title_follows(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "The Chinese Foreign Ministry and the Philippine Coast Guard said so.") == [
+        "China", "Philippines"
+    ]  # fmt: skip
+    assert canonical_names(matcher, "Chinese Foreign Ministry spokesperson Wang Wenbin said so.") == ["Wang Wenbin"]
+
+
 def test_a_demonym_as_an_adjective_is_nobody(matcher: ActorMatcher) -> None:
     assert canonical_names(matcher, "He praised Ukrainian culture and French cuisine.") == []
 
