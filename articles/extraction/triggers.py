@@ -85,7 +85,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         "ASSAULT",
         "launched launches fired fires",
-        r"(?:launch|fire)\w*\s+(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|missiles?|rockets?|drones?|offensive|shells)\b",
+        r"(?:launch|fire)\w*\s+(?:[\w-]+\s+){0,3}(?:attacks?|strikes?|missiles?|rockets?|drones?|offensive|shells|"
+        r"(?:military|ground)\s+operations?)\b",
     ),
     # A trip is a visit: "flew to Kyiv", "arrived in Beijing", "traveled to Moscow", "landed at Sunan airport".
     (
@@ -158,7 +159,11 @@ WORDS: tuple[tuple[str, str], ...] = (
     ),
     ("MOBILIZE", "deployed deploys deploying mobilized mobilised mobilizes mobilises"),
     ("COERCE", "arrested arrests detained detains seized seizes blockade banned bans"),
-    ("ASSAULT", "attacked attacks attacking struck strikes shelled bombed killed invaded invades invasion"),
+    (
+        "ASSAULT",
+        "attacked attacks attacking struck strikes shelled shelling bombed bombing bombarded bombarding killed invaded "
+        "invades invasion",
+    ),
 )
 _WORD_TYPES: dict[str, str] = {word: kind for kind, words in WORDS for word in words.split()}
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}

@@ -241,6 +241,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Finland became NATO's 31st member on Monday.", "COOPERATE"),
         ("The Russian parliament passed the Foreign Agents Act on Monday.", "AGREE"),
         ("President Lee Myung-bak convened his security council on Monday.", "CONSULT"),
+        ("Azerbaijan launched a military operation on Monday, shelling positions across the enclave.", "ASSAULT"),
+        ("Azerbaijan launched what it called anti-terror measures on Monday, shelling positions.", "ASSAULT"),
     ],
 )
 def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -> None:
