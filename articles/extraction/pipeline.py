@@ -183,7 +183,7 @@ def _nested(first: DateMention, second: DateMention) -> bool:
 
 
 def _same_event(kept: Candidate, other: Candidate) -> bool:
-    """Nested dates, and either the same type with the same principal or two shared actors,
+    """Nested dates, and either the same type with the same principal or (but for statements) two shared actors,
     or an undated statement by the same principal ("Putin warned...", then "Putin said...").
     Two acts of one kind whose dates are both only inferred may be two events: they stay apart,
     but for statements, which are mostly one press appearance quoted in several sentences."""
@@ -197,7 +197,8 @@ def _same_event(kept: Candidate, other: Candidate) -> bool:
     kept_names = {m.canonical_name for m in kept.actors}
     other_names = {m.canonical_name for m in other.actors}
     if _principal(kept) != _principal(other):
-        return len(kept_names & other_names) >= 2
+        # "Rubio and Lavrov met" is "Lavrov met Rubio"; two speakers' statements are two statements
+        return kept.event_type != "STATEMENT" and len(kept_names & other_names) >= 2
     if kept.event_type != "STATEMENT":
         # "Lavrov met Rubio on Monday... Lavrov met Wang Yi on Monday": other partners, other event
         kept_partners, other_partners = kept_names - {_principal(kept)}, other_names - {_principal(other)}

@@ -100,6 +100,14 @@ def test_the_speaker_named_after_a_quote_leads_its_actors() -> None:
     assert names(found) == ["Joe Biden", "China"]
 
 
+def test_statements_of_two_speakers_about_the_same_parties_stay_two_events() -> None:
+    text = (
+        "Hamas said on Monday it had accepted a ceasefire proposal that Israel had not seen.\n"
+        "Benjamin Netanyahu said on Monday that the proposal accepted by Hamas was far from Israel's requirements."
+    )
+    assert [names(c)[0] for c in candidates(text, published=dt.date(2024, 5, 7))] == ["Hamas", "Benjamin Netanyahu"]
+
+
 def test_opinion_and_background_without_a_date_give_nothing() -> None:
     text = (
         "Guterres should intervene more forcefully in the war.\n"
