@@ -43,7 +43,7 @@ TITLE_WORDS: frozenset[str] = word_set(
 # Nouns after a demonym that make it stand for the state ("the Russian government").
 STATE_NOUNS: frozenset[str] = word_set(
     """
-    government governments authorities side forces troops military army navy officials diplomats
+    government governments authorities side forces troops military army navy officials diplomats tanks
     delegation embassy leadership regime administration state warplanes drones missiles
     negotiators mediators warships jets bombers soldiers ministry parliament lawmakers envoys
     """
@@ -62,7 +62,7 @@ _TITLE_PATTERN = (
     r"King|Queen|Prince|Emir|Sheikh|Premier|Spokes(?:person|man|woman)|Envoy|Senator|Sen\.|"
     r"Governor|Gen\.|Admiral|Commissioner|Adviser|Advisor|Leader|Ayatollah|Cardinal|"
     r"Representative|Rep\.|Chairman|Chairwoman|Chair|Speaker|counterpart|spokes(?:person|man|woman)|"
-    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor|advis[eo]r|"
+    r"president|minister|ambassador|envoy|secretary|leader|premier|chancellor|advis[eo]r|General|Colonel|Commander|"
     # "H.E. Ms. Sushma Swaraj", "Dr. Tedros Adhanom Ghebreyesus"
     r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
     # "Ambassador to the UN Serhiy Kyslytsya"
@@ -119,6 +119,10 @@ _QUOTED_SPEAKER = re.compile(
 )
 # "Lithuania's Gabrielius Landsbergis": a full name after a state's possessive is one of its people.
 _POSSESSED_NAME = re.compile(rf"['\u2019]s\s+({_FULL_NAME})")
+_MILITARY_RANK = re.compile(
+    r"(?:(?:Rear|Vice|Lieutenant|Major|Brigadier|Captain|Commodore|Admiral|General|Colonel|Commander|Sergeant|"
+    r"Lt\.|Col\.|Maj\.|Capt\.|Gen\.)\s+)+"
+)
 _TITLE_STARTS = word_set(
     """
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
@@ -128,6 +132,7 @@ _TITLE_STARTS = word_set(
     Chairman Chairwoman Chair Speaker counterpart spokesperson spokesman spokeswoman
     deputy vice acting interim former prime foreign defense defence finance interior chief senior special
     presidential national president minister ambassador envoy secretary leader premier chancellor adviser advisor
+    General Colonel Commander
     Mr Mrs Ms Dr
     """
 )
@@ -456,10 +461,17 @@ class ActorMatcher:
         for match in self._stranger_matches(text, tokens, low, high):
             start, end = match.span(1)
             name = match.group(1)
+            rank = _MILITARY_RANK.match(name)
+            if rank is not None:  # "spokesman Rear Admiral Daniel Hagari": the rank is no part of the name
+                start, name = start + rank.end(), name[rank.end() :]
+                if " " not in name:
+                    continue
             if name.split()[0] in _NOT_A_NAME or "\n" in name or not _NOT_AN_ORGANIZATION.isdisjoint(name.split()):
                 continue
-            if name in self._cities or name.split()[0] in TITLE_WORDS:
+            if name in self._cities:
                 continue  # '"...," New York said': a place speaking for its government
+            if name.split()[0] in TITLE_WORDS:
+                continue
             if _overlaps(covered, start, end):
                 continue
             insort(covered, (start, end))

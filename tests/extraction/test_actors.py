@@ -126,6 +126,8 @@ def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matc
         ("Kishida met H.E. Ms. Sushma Swaraj in New Delhi.", "Sushma Swaraj"),
         ("Azerbaijani presidential adviser Hikmet Hajiyev said the talks were constructive.", "Hikmet Hajiyev"),
         ("Lithuania's Gabrielius Landsbergis accused Budapest of holding the Union hostage.", "Gabrielius Landsbergis"),
+        ("Chief military spokesman Rear Admiral Daniel Hagari said so.", "Daniel Hagari"),
+        ("Colonel Assimi Goita seized power.", "Assimi Goita"),
         ("He met Sushma Swaraj, Minister of External Affairs of India, in New Delhi.", "Sushma Swaraj"),
     ],
 )
