@@ -467,6 +467,10 @@ def test_an_undated_statement_is_of_the_news_day_not_of_the_act_told_before_it()
     assert (said.event_type, dates_of([said])) == ("STATEMENT", ["2022-11-16"])
 
 
-def test_our_held_out_eval_set_keeps_its_floor() -> None:
-    """A floor, not a target: the set was written blind to the rules (see data/eval/README.md)."""
-    assert gold_sentence_hit_rate("articles_3.jsonl", "gold_3.jsonl") >= 0.7
+@pytest.mark.parametrize(
+    ("articles_file", "gold_file", "floor"),
+    [("articles_3.jsonl", "gold_3.jsonl", 0.75), ("articles_4.jsonl", "gold_4.jsonl", 0.65)],
+)
+def test_our_held_out_eval_sets_keep_their_floors(articles_file: str, gold_file: str, floor: float) -> None:
+    """Floors, not targets: these sets were written blind to the rules (see data/eval/README.md)."""
+    assert gold_sentence_hit_rate(articles_file, gold_file) >= floor
