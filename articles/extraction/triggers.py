@@ -18,6 +18,7 @@ RANK = {"STATEMENT": 0, "CONSULT": 1}
 SPECIFIC_RANK = 2
 
 _MEETING_NOUN = r"(?:meeting|talks|call|phone call|conversation|consultations|discussions?|summit|session|dialogue)"
+_ISSUED = r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
 # Phrases first: they decide the type where their words alone would mislead.
 PHRASES: tuple[tuple[str, str, str], ...] = (
     # "held the eighth Japan-India Foreign Ministers' Strategic Dialogue"
@@ -32,13 +33,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
     ("SUPPORT", "voted votes", r"vote[sd]\s+(?:for|in\s+favou?r)\b"),
     ("REJECT", "voted votes", r"vote[sd]\s+against\b"),
-    # "issued a joint declaration": a body's statement, as its verb says
-    (
-        "STATEMENT",
-        "issued issues",
-        r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:statement|declaration|communiqu[eé])\b",
-    ),
-    ("THREATEN", "issued issues", r"issue[sd]\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:warning|ultimatum)\b"),
+    # "issued a joint declaration", "issued a stark warning": what was issued tells the act
+    ("STATEMENT", "issued issues", rf"{_ISSUED}(?:statement|declaration|communiqu[eé])\b"),
+    ("THREATEN", "issued issues", rf"{_ISSUED}(?:warning|ultimatum)\b"),
     # "submitted an application for full UN membership"
     (
         "REQUEST",
