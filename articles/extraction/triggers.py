@@ -31,6 +31,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference|speech|address)\b",
     ),
     ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
+    # a chronology's historic present: "1988 - The legislature votes to join Armenia",
+    # "2020 - Armenia and Azerbaijan sign a ceasefire"
+    ("AGREE", "votes", r"votes\s+to\b"),
+    (
+        "AGREE",
+        "sign",
+        r"sign\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|treaty|ceasefire|truce|pact|memorandum)s?\b",
+    ),
     ("SUPPORT", "voted votes", r"vote[sd]\s+(?:for|in\s+favou?r)\b"),
     ("REJECT", "voted votes", r"vote[sd]\s+against\b"),
     # "issued a joint declaration", "issued a stark warning": what was issued tells the act

@@ -128,6 +128,14 @@ def test_event_named_with_its_year_gives_the_year() -> None:
     assert values("Jobs gave the keynote at WWDC 2005.", dt.date(2005, 6, 6)) == {"2005": "2005"}
 
 
+def test_a_year_opening_a_chronology_entry_is_a_date_but_a_count_is_not() -> None:
+    assert values("Key dates:\n1988 - The legislature votes to join Armenia.\n2016: Fighting flares.") == {
+        "1988": "1988",
+        "2016": "2016",
+    }
+    assert values("2000 - 3000 troops crossed the border.") == {}
+
+
 def test_next_and_last_weekday_skip_the_publication_day() -> None:
     assert values("Talks resume next Wednesday after last Wednesday's pause.") == {
         "next Wednesday": "2025-10-01",

@@ -250,6 +250,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("The Russian parliament passed the Foreign Agents Act on Monday.", "AGREE"),
         ("President Lee Myung-bak convened his security council on Monday.", "CONSULT"),
         ("Azerbaijan launched a military operation on Monday, shelling positions across the enclave.", "ASSAULT"),
+        ("9 November 2020 - Armenia and Azerbaijan sign a Russian-brokered ceasefire.", "AGREE"),
+        ("1988 - The Armenian parliament votes to join Armenia.", "AGREE"),
         ("Azerbaijan launched what it called anti-terror measures on Monday, shelling positions.", "ASSAULT"),
     ],
 )

@@ -79,8 +79,9 @@ _YEAR_INTRODUCERS = re.compile(
 _COUNTED_NOUN = re.compile(
     r"\s+(?:[a-z]+s\b(?!')|people|men|women|children|police|staff|personnel)|\s*(?:%|percent|km|kg|miles|m\b)"
 )
-# "2009 was a pivotal year" opens a sentence with the year as its subject.
-_YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will|has|had|saw|marks|marked)\b")
+# "2009 was a pivotal year" opens a sentence with the year as its subject; "1988 - The legislature
+# votes..." and "1988: ..." open an entry of a chronology.
+_YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will|has|had|saw|marks|marked)\b|\s*[-\u2013\u2014:]\s+(?!\d)")
 # "WWDC 2005", "Euro 2024": a year after a name, when it is close to publication...
 _EVENT_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*\s+$")
 _EVENT_YEAR_DISTANCE = 5
@@ -211,7 +212,7 @@ def read_year(match: re.Match[str], context: Context) -> Reading | None:
     year = int(match.group("y"))
     before, after = context.text[max(0, match.start() - 12) : match.start()], context.text[match.end() :]
     introduced = match.group("part") or match.group("s") or _YEAR_INTRODUCERS.search(before)
-    at_sentence_start = not before.strip() or before.rstrip()[-1] in ".\n"
+    at_sentence_start = not before.strip() or before.rstrip(" \t")[-1] in ".\n"  # or at a line's start
     near_anchor = context.anchor is not None and abs(year - context.anchor.date.year) <= _EVENT_YEAR_DISTANCE
     named_event = near_anchor and _EVENT_NAME_BEFORE.search(before) and not _NUMBERED_THING_BEFORE.search(before)
     if not (introduced or named_event or (at_sentence_start and _YEAR_AS_SUBJECT.match(after))):
