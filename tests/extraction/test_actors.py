@@ -28,6 +28,17 @@ def test_the_starter_dictionary_loads_hundreds_of_entries() -> None:
     assert len({entry.canonical_name for entry in entries}) == len(entries)
 
 
+def test_regional_bodies_and_treaty_organizations_are_known() -> None:
+    matcher = ActorMatcher(load_starter_actors())
+    text = "Mercosur, the OPCW, the Pacific Islands Forum and the IRGC responded."
+    assert canonical_names(matcher, text) == [
+        "Southern Common Market",
+        "Organisation for the Prohibition of Chemical Weapons",
+        "Pacific Islands Forum",
+        "Islamic Revolutionary Guard Corps",
+    ]
+
+
 @pytest.mark.parametrize("surface", ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"])
 def test_lavrov_in_any_spelling(matcher: ActorMatcher, surface: str) -> None:
     assert canonical_names(matcher, f"{surface} arrived on Monday.") == ["Sergey Lavrov"]
