@@ -44,12 +44,23 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # "issued a joint declaration", "issued a stark warning": what was issued tells the act
     ("STATEMENT", "issued issues", rf"{_ISSUED}(?:statement|declaration|communiqu[eé])\b"),
     ("THREATEN", "issued issues", rf"{_ISSUED}(?:warning|ultimatum)\b"),
-    # "submitted an application for full UN membership"
+    # "submitted an application for full UN membership", "applied for observer status"
     (
         "REQUEST",
-        "submitted submits",
-        r"submit\w*\s+(?:an?\s+|the\s+|its\s+|a\s+formal\s+)?(?:[\w-]+\s+){0,2}(?:application|request|bid)\b",
+        "submitted submits filed files",
+        r"(?:submit|file)\w*\s+(?:an?\s+|the\s+|its\s+|a\s+formal\s+)?(?:[\w-]+\s+){0,2}(?:application|request|bid)\b",
     ),
+    ("REQUEST", "applied applies", r"appl(?:ied|ies)\s+(?:for|to\s+join)\b"),
+    # "took its case to The Hague", "brought its complaint against the EU", "filed a mirror case"
+    (
+        "ACCUSE",
+        "filed files took takes brought brings",
+        r"(?:file[sd]?|t(?:ook|akes)|br(?:ought|ings))\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:case|complaint|lawsuit|suit)\b",
+    ),
+    # "admitted China, India and Japan as permanent observers"
+    ("AGREE", "admitted admits", r"admit\w*\s+(?:[\w,'-]+\s+){0,8}?as\s+(?:[\w-]+\s+)?(?:members?|observers?)\b"),
+    ("REJECT", "put puts", r"puts?\s+off\b"),
     # "Finland became NATO's 31st member"
     ("COOPERATE", "became becomes", r"bec(?:ame|omes)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}member\b"),
     # "paid a courtesy call on", "paid a state visit to"
@@ -125,7 +136,8 @@ WORDS: tuple[tuple[str, str], ...] = (
         "STATEMENT",
         "said says told tells stated announced announces announcing declared declares confirmed "
         "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
-        "addresses addressing speech remarks speakers briefing briefed statement tweeted expressed expresses",
+        "addresses addressing speech remarks speakers briefing briefed statement tweeted expressed expresses "
+        "ruled rules",
     ),
     (
         "AGREE",
@@ -137,7 +149,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "supported supports backed backs endorsed endorses welcomed welcomes praised praises recognized recognised "
         "hailed hails",
     ),
-    ("CONCEDE", "conceded concedes lifted eased apologized apologised"),
+    ("CONCEDE", "conceded concedes lifted eased apologized apologised granted grants"),
     ("COOPERATE", "cooperated cooperates"),
     ("AID", "provided provides delivered delivers donated donates"),
     ("RETREAT", "withdrew withdraws withdrawn withdrawing withdraw evacuated retreated"),
@@ -150,7 +162,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "REJECT",
         "rejected rejects rejecting refused refuses dismissed dismisses vetoed vetoes veto denied denies boycotted "
-        "opposed opposes cancelled canceled postponed",
+        "opposed opposes cancelled canceled postponed blocked blocks",
     ),
     ("THREATEN", "threatened threatens threatening warned warns warning ultimatum"),
     (
