@@ -27,10 +27,12 @@ HEADLINE_MAX_WORDS = 25
 # and "today" of a text written overnight says only when it was published.
 _DATELINE_DASH = re.compile(r",?\s*(?:--|\u2014|\u2013|-)\s")
 _DATELINE_MAX_OFFSET = 60
-# "BEIJING —", "NEW DELHI (AP) —", "WASHINGTON, May 16 (Xinhua) --": where the story itself starts.
+# "BEIJING —", "NEW DELHI (AP) —", "WASHINGTON, May 16 (Xinhua) --", "KIRUNA, Sweden, May 15, 2013 (AFP) -",
+# "NEW DELHI, Feb 21:", "UNITED NATIONS, 12 April --": where the story itself starts.
+_DATELINE_PLACE_OR_DAY = r",\s+(?:[A-Z][A-Za-z.]{1,20}(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+)"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z/.' -]{1,40}(?:\s*\([^)]{1,30}\))?(?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?"
-    r"\s*(?:--|\u2014|\u2013|-)\s"
+    rf"[A-Z][A-Z/.' -]{{1,40}}(?:\s*\([^)]{{1,30}}\))?(?:{_DATELINE_PLACE_OR_DAY}){{0,2}}(?:,\s+\d{{4}})?"
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:--|\u2014|\u2013|-|:)\s"
 )
 # "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
 # the narrative's, so the sentences that follow keep the date they had.

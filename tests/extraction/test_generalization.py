@@ -180,6 +180,14 @@ def test_a_timeline_entry_is_dated_to_its_day() -> None:
     assert dates_of(candidates(text, published=dt.date(2024, 1, 15))) == ["2023-11-19"]
 
 
+@pytest.mark.parametrize(
+    "dateline", ["KIRUNA, Sweden, May 15, 2013 (AFP) - ", "STOCKHOLM, Sweden, May 15 (AFP) -- ", "STOCKHOLM, May 15: "]
+)
+def test_the_place_of_a_dateline_is_not_an_actor(dateline: str) -> None:
+    (found,) = candidates(f"{dateline}China applied for observer status on Wednesday.", dt.date(2013, 5, 15))
+    assert names_of(found) == ["China"]
+
+
 def test_a_dateline_day_dates_the_lede_over_today() -> None:
     text = "UNITED NATIONS, 12 April -- The Security Council today failed to adopt a draft resolution on Syria."
     (found,) = candidates(text, published=dt.date(2017, 4, 13))
