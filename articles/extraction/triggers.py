@@ -51,6 +51,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"(?:submit|file)\w*\s+(?:an?\s+|the\s+|its\s+|a\s+formal\s+)?(?:[\w-]+\s+){0,2}(?:application|request|bid)\b",
     ),
     ("REQUEST", "applied applies", r"appl(?:ied|ies)\s+(?:for|to\s+join)\b"),
+    # "made an impassioned plea to delegates", "issued an appeal"
+    ("REQUEST", "made makes", r"ma(?:de|kes)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:plea|appeal)\b"),
     # "took its case to The Hague", "brought its complaint against the EU", "filed a mirror case"
     (
         "ACCUSE",
@@ -137,7 +139,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "said says told tells stated announced announces announcing declared declares confirmed "
         "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
         "addresses addressing speech remarks speakers briefing briefed statement tweeted expressed expresses "
-        "ruled rules",
+        "ruled rules replied replies responded",
     ),
     (
         "AGREE",

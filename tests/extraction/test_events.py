@@ -258,6 +258,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Norway on Monday admitted China, India and Japan as permanent observers.", "AGREE"),
         ("The United States granted clemency to five Iranian nationals on Monday.", "CONCEDE"),
         ("Hungary blocked the sanctions package on Monday.", "REJECT"),
+        ("Antony Blinken made an impassioned plea to delegates on Monday.", "REQUEST"),
+        ('"China attaches great importance to human rights," Xi Jinping replied on Monday.', "STATEMENT"),
         ("1988 - The Armenian parliament votes to join Armenia.", "AGREE"),
         ("Azerbaijan launched what it called anti-terror measures on Monday, shelling positions.", "ASSAULT"),
     ],
