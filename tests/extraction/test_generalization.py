@@ -477,7 +477,11 @@ def test_an_undated_statement_is_of_the_news_day_not_of_the_act_told_before_it()
 
 @pytest.mark.parametrize(
     ("articles_file", "gold_file", "floor"),
-    [("articles_3.jsonl", "gold_3.jsonl", 0.75), ("articles_4.jsonl", "gold_4.jsonl", 0.65)],
+    [
+        ("articles_3.jsonl", "gold_3.jsonl", 0.75),
+        ("articles_4.jsonl", "gold_4.jsonl", 0.65),
+        ("articles_5.jsonl", "gold_5.jsonl", 0.6),
+    ],
 )
 def test_our_held_out_eval_sets_keep_their_floors(articles_file: str, gold_file: str, floor: float) -> None:
     """Floors, not targets: these sets were written blind to the rules (see data/eval/README.md)."""
