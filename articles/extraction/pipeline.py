@@ -34,6 +34,11 @@ _DATELINE = re.compile(
     rf"[A-Z][A-Z/.' -]{{1,40}}(?:\s*\([^)]{{1,30}}\))?(?:{_DATELINE_PLACE_OR_DAY}){{0,2}}(?:,\s+\d{{4}})?"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|\u2014|\u2013|-|:)\s"
 )
+# What may stand around the day of a post stamp: "Sat 13 Nov 2021 21.18 GMT", "12:05 ET, March 3".
+_STAMP_EDGE = re.compile(
+    r"[\s,|-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
+    r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET)?)?[\s,|-]*"
+)
 # "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
 # the narrative's, so the sentences that follow keep the date they had.
 _FLASHBACK = re.compile(r"\b(?:came|comes|come|followed|follows)\s+(?:[\w-]+\s+){0,2}(?:after|on the heels of)\b")
@@ -81,6 +86,28 @@ def _without_today_after_dateline(text: str, sentence_start: int, mentions: list
     return [m for m in mentions if m.text.lower() != "today"] if dateline else mentions
 
 
+def _post_stamps(
+    text: str, paragraphs: list[tuple[int, int]], dates: list[DateMention], date_starts: list[int]
+) -> dict[int, DateMention]:
+    """The day of each post stamp of a live page, by paragraph start; one stamp alone is a byline's."""
+    stamps = {}
+    for start, end in paragraphs:
+        stamp = _post_stamp(text, start, end, _within(dates, date_starts, start, end))
+        if stamp is not None:
+            stamps[start] = stamp
+    return stamps if len(stamps) > 1 else {}
+
+
+def _post_stamp(text: str, start: int, end: int, mentions: list[DateMention]) -> DateMention | None:
+    """The day of a paragraph that is only a day and a time of day."""
+    if len(mentions) != 1 or mentions[0].value is None or mentions[0].value.precision != "day":
+        return None
+    day = mentions[0]
+    before, after = _STAMP_EDGE.fullmatch(text, start, day.start), _STAMP_EDGE.fullmatch(text, day.end, end)
+    has_time = any(edge is not None and edge.group("time") for edge in (before, after))
+    return day if before is not None and after is not None and has_time else None
+
+
 def _is_flashback(text: str, start: int, end: int) -> bool:
     # str.find first: most sentences have neither word, and it is far cheaper than the pattern
     if text.find("after", start, end) < 0 and text.find("heels", start, end) < 0:
@@ -111,7 +138,13 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     previous_actors: list[FoundActor] = []
     news_day: DateMention | None = None
     body_index = 0
+    stamps = _post_stamps(text, paragraphs, dates, date_starts)
     for paragraph_start, paragraph_end in paragraphs:
+        stamp = stamps.get(paragraph_start)
+        if stamp is not None:
+            # a live page's "Sat 13 Nov 2021 21.18 GMT": the post below it is news of that day
+            news_day, body_index = stamp, 0
+            continue
         paragraph_date = previous_sentence_date
         for start, end in split_sentences(text, paragraph_start, paragraph_end):
             if _is_headline(text[start:end]):

@@ -188,6 +188,30 @@ def test_the_place_of_a_dateline_is_not_an_actor(dateline: str) -> None:
     assert names_of(found) == ["China"]
 
 
+def test_a_live_pages_post_stamp_dates_the_post_below_it() -> None:
+    text = (
+        "Cop26 live: the final day\n\n"
+        "Sat 13 Nov 2021 21.18 GMT\n\n"
+        "UN secretary general António Guterres has issued a statement on the outcome.\n\n"
+        "Fri 12 Nov 2021 20.41 GMT\n\n"
+        "Boris Johnson has urged negotiators to finish the job."
+    )
+    found = candidates(text, published=dt.date(2021, 11, 14))
+    assert [("António Guterres" in names_of(c), dates_of([c])[0]) for c in found] == [
+        (True, "2021-11-13"), (False, "2021-11-12")
+    ]  # fmt: skip
+
+
+def test_a_byline_stamp_alone_does_not_date_the_story() -> None:
+    text = (
+        "BRUSSELS — EU foreign ministers on Monday set up a new sanctions regime.\n\n"
+        "May 28, 2024 4:02 am CET\n\n"
+        "Josep Borrell said Hungary was blocking the aid."
+    )
+    found = candidates(text, published=dt.date(2024, 5, 28))
+    assert dates_of(found)[-1] == "2024-05-27"
+
+
 def test_a_dateline_day_dates_the_lede_over_today() -> None:
     text = "UNITED NATIONS, 12 April -- The Security Council today failed to adopt a draft resolution on Syria."
     (found,) = candidates(text, published=dt.date(2017, 4, 13))
