@@ -4,20 +4,13 @@ import pytest
 
 from articles.extraction.pipeline import extract
 from articles.extraction.types import Candidate
+from tests.extraction.candidate_helpers import dates_of, names_of
 
 PUBLISHED = dt.date(2025, 9, 24)  # a Wednesday
 
 
 def candidates(text: str, published: dt.date | None = PUBLISHED) -> list[Candidate]:
     return extract(text, published=published)
-
-
-def names(candidate: Candidate) -> list[str]:
-    return [mention.canonical_name for mention in candidate.actors]
-
-
-def dates_of(found: list[Candidate]) -> list[object]:
-    return [c.date.value.as_json() if c.date and c.date.value else None for c in found]
 
 
 @pytest.mark.parametrize(
@@ -92,12 +85,12 @@ def test_a_quote_the_same_speaker_gave_after_a_dated_statement_is_that_statement
     )
     found = candidates(text, published=dt.date(2022, 2, 4))
     assert [(c.event_type, c.date.text if c.date else None) for c in found][-1] == ("STATEMENT", "Friday")
-    assert len([c for c in found if "Dmitry Peskov" in names(c)]) == 1
+    assert len([c for c in found if "Dmitry Peskov" in names_of(c)]) == 1
 
 
 def test_the_speaker_named_after_a_quote_leads_its_actors() -> None:
     (found,) = candidates('"China has to act more responsibly," Joe Biden told reporters on Monday.')
-    assert names(found) == ["Joe Biden", "China"]
+    assert names_of(found) == ["Joe Biden", "China"]
 
 
 def test_statements_of_two_speakers_about_the_same_parties_stay_two_events() -> None:
@@ -105,7 +98,7 @@ def test_statements_of_two_speakers_about_the_same_parties_stay_two_events() -> 
         "Hamas said on Monday it had accepted a ceasefire proposal that Israel had not seen.\n"
         "Benjamin Netanyahu said on Monday that the proposal accepted by Hamas was far from Israel's requirements."
     )
-    assert [names(c)[0] for c in candidates(text, published=dt.date(2024, 5, 7))] == ["Hamas", "Benjamin Netanyahu"]
+    assert [names_of(c)[0] for c in candidates(text, published=dt.date(2024, 5, 7))] == ["Hamas", "Benjamin Netanyahu"]
 
 
 def test_opinion_and_background_without_a_date_give_nothing() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from articles.extraction.pipeline import extract
 from articles.extraction.types import Candidate
+from tests.extraction.candidate_helpers import dates_of, names_of
 
 PUBLISHED = dt.date(2022, 11, 16)  # a Wednesday
 EVAL_DIR = Path(__file__).parents[2] / "articles" / "extraction" / "data" / "eval"
@@ -15,14 +16,6 @@ EVAL_DIR = Path(__file__).parents[2] / "articles" / "extraction" / "data" / "eva
 
 def candidates(text: str, published: dt.date | None = PUBLISHED) -> list[Candidate]:
     return extract(text, published=published)
-
-
-def dates_of(found: list[Candidate]) -> list[object]:
-    return [c.date.value.as_json() if c.date and c.date.value else None for c in found]
-
-
-def names_of(candidate: Candidate) -> list[str]:
-    return [mention.canonical_name for mention in candidate.actors]
 
 
 def test_saying_that_another_actor_attacked_is_an_accusation() -> None:
