@@ -123,6 +123,13 @@ _MILITARY_RANK = re.compile(
     r"(?:(?:Rear|Vice|Lieutenant|Major|Brigadier|Captain|Commodore|Admiral|General|Colonel|Commander|Sergeant|"
     r"Lt\.|Col\.|Maj\.|Capt\.|Gen\.)\s+)+"
 )
+# A body the dictionary lacks, named by the noun that ends its name.
+_UNKNOWN_BODY = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}"
+    r"(?:Council|Forum|Commission|Committee|Tribunal|Alliance|Coalition|Movement|Secretariat))\b"
+    # "the Indian Council of World Affairs": a longer name, which is no actor's
+    r"(?!['\u2019]|\s+(?:of|for|on)\s+[A-Z])"
+)
 _TITLE_STARTS = word_set(
     """
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
@@ -291,6 +298,7 @@ class ActorMatcher:
         found = self._dictionary_mentions(text, tokens, bare_words)
         # Strangers first: after "Defence Minister Rajnath Singh", "Mr. Singh" is him, not the known Singh.
         found = self._with_strangers(text, tokens, found)
+        found = self._with_unknown_bodies(text, tokens, found)
         found = self._with_titled_surnames(tokens, bare_words, found)
         found = self._with_surnames(tokens, bare_words, found)
         return sorted(found, key=lambda item: (item.start, item.end))
@@ -448,6 +456,23 @@ class ActorMatcher:
             entry = self._by_surname[bare_words[index]]
             titled.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, word, True)))
         return sorted(found + titled, key=lambda item: item.start) if titled else found
+
+    def _with_unknown_bodies(
+        self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
+    ) -> list[FoundActor]:
+        """Adds bodies the dictionary lacks, named as bodies are: "the Saami Council", "the Lima Group"."""
+        if not tokens:
+            return found
+        covered = [(item.start, item.end) for item in found]
+        bodies: list[FoundActor] = []
+        for match in _UNKNOWN_BODY.finditer(text, tokens[0][0], tokens[-1][1]):
+            start, end = match.span("name")
+            name = match.group("name")
+            if name.split()[0] in _NOT_A_NAME or "\n" in name or _overlaps(covered, start, end):
+                continue
+            insort(covered, (start, end))
+            bodies.append(FoundActor(start, end, ActorMention(name, "organization", name, False)))
+        return sorted(found + bodies, key=lambda item: item.start) if bodies else found
 
     def _with_strangers(
         self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]

@@ -39,6 +39,13 @@ def test_regional_bodies_and_treaty_organizations_are_known() -> None:
     ]
 
 
+def test_a_body_the_dictionary_lacks_is_proposed_by_the_noun_that_ends_its_name(matcher: ActorMatcher) -> None:
+    text = "The Saami Council said on Monday that the Pacific Islands Forum erred."
+    assert actors_in(matcher, text)[0] == ("Saami Council", "Saami Council", False)
+    longer = "Kishida spoke at the Indian Council of World Affairs and the Shanghai Cooperation Organization's Council."
+    assert [name for name, _, known in actors_in(matcher, longer) if not known] == []
+
+
 @pytest.mark.parametrize("surface", ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"])
 def test_lavrov_in_any_spelling(matcher: ActorMatcher, surface: str) -> None:
     assert canonical_names(matcher, f"{surface} arrived on Monday.") == ["Sergey Lavrov"]
