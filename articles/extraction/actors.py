@@ -123,13 +123,22 @@ _MILITARY_RANK = re.compile(
     r"(?:(?:Rear|Vice|Lieutenant|Major|Brigadier|Captain|Commodore|Admiral|General|Colonel|Commander|Sergeant|"
     r"Lt\.|Col\.|Maj\.|Capt\.|Gen\.)\s+)+"
 )
-# A body the dictionary lacks, named by the noun that ends its name.
-_UNKNOWN_BODY = re.compile(
-    r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]+\s+){1,4}"
-    r"(?:Council|Forum|Commission|Committee|Tribunal|Alliance|Coalition|Movement|Secretariat))\b"
-    # "the Indian Council of World Affairs": a longer name, which is no actor's
-    r"(?!['\u2019]|\s+(?:of|for|on)\s+[A-Z])"
+# A body the dictionary lacks, named by the noun that ends its name: found by that noun (str.find
+# is many times cheaper than a regex scan) and then by the capitalized words before it.
+_BODY_NOUNS = (
+    "Council",
+    "Forum",
+    "Commission",
+    "Committee",
+    "Tribunal",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Secretariat",
 )
+# "the Indian Council of World Affairs": a longer name, which is no actor's
+_NAME_GOES_ON = re.compile(r"[\w'\u2019]|\s+(?:of|for|on)\s+[A-Z]")
+_BODY_NAME_BEFORE = re.compile(r"(?:[A-Z][\w-]+\s+){1,4}$")
 _TITLE_STARTS = word_set(
     """
     Deputy Vice Acting Interim Former Prime Foreign Defense Defence Finance Interior Chief Senior Special
@@ -254,6 +263,19 @@ def _named_in_full(found: list[FoundActor]) -> dict[str, tuple[int, ActorMention
             if (len(surname) >= 3 or surname in _EAST_ASIAN_FAMILY_NAMES) and surname not in first_seen:
                 first_seen[surname] = (item.end, item.mention)
     return first_seen
+
+
+def _body_nouns(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """Where the nouns that end bodies' names stand as whole words ending a name, in text order."""
+    found = []
+    for noun in _BODY_NOUNS:
+        at = text.find(noun, low, high)
+        while at >= 0:
+            end = at + len(noun)
+            if not (at > 0 and text[at - 1].isalnum()) and not _NAME_GOES_ON.match(text, end):
+                found.append((at, end))
+            at = text.find(noun, end, high)
+    return sorted(found)
 
 
 class ActorMatcher:
@@ -465,10 +487,17 @@ class ActorMatcher:
             return found
         covered = [(item.start, item.end) for item in found]
         bodies: list[FoundActor] = []
-        for match in _UNKNOWN_BODY.finditer(text, tokens[0][0], tokens[-1][1]):
-            start, end = match.span("name")
-            name = match.group("name")
-            if name.split()[0] in _NOT_A_NAME or "\n" in name or _overlaps(covered, start, end):
+        for noun_start, end in _body_nouns(text, tokens[0][0], tokens[-1][1]):
+            if _overlaps(covered, noun_start, end):
+                continue  # "the Security Council": a body the dictionary knows
+            before = _BODY_NAME_BEFORE.search(text, max(0, noun_start - MAX_NAME_CHARS), noun_start)
+            if before is None:
+                continue
+            start = before.start()
+            if text.startswith(("The ", "the "), start):
+                start += 4
+            name = text[start:end]
+            if " " not in name or name.split()[0] in _NOT_A_NAME or "\n" in name or _overlaps(covered, start, end):
                 continue
             insort(covered, (start, end))
             bodies.append(FoundActor(start, end, ActorMention(name, "organization", name, False)))
