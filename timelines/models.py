@@ -240,6 +240,12 @@ class EventSource(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     added_at = models.DateTimeField(default=timezone.now)
+    added_actors = models.ManyToManyField(
+        Actor,
+        blank=True,
+        related_name="+",
+        help_text="The actors the event gained when this source was merged into it; undoing the merge takes them off.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -3,7 +3,13 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.factories import CandidateEventFactory, EventFactory, EventSourceFactory, TimelineEntryFactory
+from tests.factories import (
+    ActorFactory,
+    CandidateEventFactory,
+    EventFactory,
+    EventSourceFactory,
+    TimelineEntryFactory,
+)
 from timelines.models import CandidateEvent, Event, EventSource
 from timelines.services import merging, review
 
@@ -64,6 +70,20 @@ def test_undoing_a_merge_detaches_the_source_and_leaves_the_event(editor):
     assert candidate.status == CandidateEvent.Status.NEW
     assert event.sources.count() == 1
     assert not EventSource.objects.filter(candidate=candidate).exists()
+
+
+def test_undoing_a_merge_takes_off_the_actors_it_gave_the_event_and_keeps_the_others(editor):
+    kept, shared, gained = ActorFactory(), ActorFactory(), ActorFactory()
+    event = EventSourceFactory().event
+    event.actors.add(kept, shared)
+    candidate = CandidateEventFactory()
+    candidate.actors.add(shared, gained)
+    merging.merge_candidate_into_event(candidate_id=candidate.pk, event_id=event.pk, user=editor)
+    assert set(event.actors.all()) == {kept, shared, gained}
+
+    review.undo_last_decision(user=editor)
+
+    assert set(event.actors.all()) == {kept, shared}
 
 
 def test_undo_walks_back_the_editors_decisions_newest_first(editor):

@@ -161,10 +161,11 @@ def merge_candidate_into_event(*, candidate_id: int, event_id: int, user: User) 
             evidence_end=candidate.evidence_end,
         ).exists():
             raise DeskConflict("That event already cites this sentence; nothing was merged.")
-        add_source(event=event, candidate=candidate, user=user)
+        source = add_source(event=event, candidate=candidate, user=user)
         new_actors = list(candidate.actors.exclude(events=event))
         if new_actors:
             event.actors.add(*new_actors)
+            source.added_actors.set(new_actors)
             # Saving moves updated_at on, so an event form drawn before the merge cannot drop these actors.
             save_with_history(event, user=user, reason=f"gained the actors of merged candidate {candidate.pk}")
         candidate.event = event

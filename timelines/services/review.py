@@ -173,6 +173,10 @@ def _remove_source(candidate: CandidateEvent, *, user: User) -> None:
     if source is None:
         return
     event = source.event
+    added_actors = list(source.added_actors.all())
+    if added_actors:
+        event.actors.remove(*added_actors)
+        save_with_history(event, user=user, reason=f"undone: the actors merged in with candidate {candidate.pk}")
     delete_with_history(source, user=user, reason="undone")
     if event.sources.exists():
         return
