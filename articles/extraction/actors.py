@@ -265,6 +265,16 @@ def _named_in_full(found: list[FoundActor]) -> dict[str, tuple[int, ActorMention
     return first_seen
 
 
+def _spans(found: list[FoundActor]) -> list[tuple[int, int]]:
+    """Where the mentions found so far stand: in text order and not overlapping, for _overlaps()."""
+    return [(item.start, item.end) for item in found]
+
+
+def _with_added(found: list[FoundActor], added: list[FoundActor]) -> list[FoundActor]:
+    """The mentions found so far with the added ones, in text order."""
+    return sorted(found + added, key=lambda item: item.start) if added else found
+
+
 def _body_nouns(text: str, low: int, high: int) -> list[tuple[int, int]]:
     """Where the nouns that end bodies' names stand as whole words ending a name, in text order."""
     found = []
@@ -466,7 +476,7 @@ class ActorMatcher:
         ]
         if not after_titles:
             return found
-        covered = [(item.start, item.end) for item in found]
+        covered = _spans(found)
         named_in_full = _named_in_full(found)
         titled: list[FoundActor] = []
         for index in after_titles:
@@ -477,15 +487,15 @@ class ActorMatcher:
                 continue  # "Mr. Singh" after "Rajnath Singh": him, found with his other surname mentions
             entry = self._by_surname[bare_words[index]]
             titled.append(FoundActor(start, end, ActorMention(entry.canonical_name, entry.kind, word, True)))
-        return sorted(found + titled, key=lambda item: item.start) if titled else found
+        return _with_added(found, titled)
 
     def _with_unknown_bodies(
         self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
     ) -> list[FoundActor]:
-        """Adds bodies the dictionary lacks, named as bodies are: "the Saami Council", "the Lima Group"."""
+        """Adds bodies the dictionary lacks, named as bodies are: "the Saami Council"."""
         if not tokens:
             return found
-        covered = [(item.start, item.end) for item in found]
+        covered = _spans(found)
         bodies: list[FoundActor] = []
         for noun_start, end in _body_nouns(text, tokens[0][0], tokens[-1][1]):
             if _overlaps(covered, noun_start, end):
@@ -501,7 +511,7 @@ class ActorMatcher:
                 continue
             insort(covered, (start, end))
             bodies.append(FoundActor(start, end, ActorMention(name, "organization", name, False)))
-        return sorted(found + bodies, key=lambda item: item.start) if bodies else found
+        return _with_added(found, bodies)
 
     def _with_strangers(
         self, text: str, tokens: list[tuple[int, int, str]], found: list[FoundActor]
@@ -510,7 +520,7 @@ class ActorMatcher:
         if not tokens:
             return found
         low, high = tokens[0][0], tokens[-1][1]
-        covered = [(item.start, item.end) for item in found]  # in text order, not overlapping
+        covered = _spans(found)
         strangers: list[FoundActor] = []
         for match in self._stranger_matches(text, tokens, low, high):
             start, end = match.span(1)
@@ -531,15 +541,7 @@ class ActorMatcher:
             insort(covered, (start, end))
             canonical = _MIDDLE_INITIAL.sub("", name)
             strangers.append(FoundActor(start, end, ActorMention(canonical, "person", name, False)))
-        return sorted(found + strangers, key=lambda item: item.start) if strangers else found
-
-    def _with_surnames(
-        self, tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
-    ) -> list[FoundActor]:
-        """Adds the later mentions by surname of every person named in full."""
-        covered = [(item.start, item.end) for item in found]  # in text order, not overlapping
-        surnames = self._surname_mentions(tokens, bare_words, found, covered)
-        return sorted(found + surnames, key=lambda item: item.start) if surnames else found
+        return _with_added(found, strangers)
 
     def _stranger_matches(
         self, text: str, tokens: list[tuple[int, int, str]], low: int, high: int
@@ -562,14 +564,13 @@ class ActorMatcher:
                 matches.append(possessed)
         return matches
 
-    def _surname_mentions(
-        self,
-        tokens: list[tuple[int, int, str]],
-        bare_words: list[str],
-        named: list[FoundActor],
-        covered: list[tuple[int, int]],
+    @staticmethod
+    def _with_surnames(
+        tokens: list[tuple[int, int, str]], bare_words: list[str], found: list[FoundActor]
     ) -> list[FoundActor]:
-        first_seen = _named_in_full(named)
+        """Adds the later mentions by surname of every person named in full."""
+        covered = _spans(found)
+        first_seen = _named_in_full(found)
         surnames: list[FoundActor] = []
         for index in positions_of(bare_words, first_seen):
             start, end, word = tokens[index]
@@ -578,4 +579,4 @@ class ActorMatcher:
                 continue
             mention = seen[1]
             surnames.append(FoundActor(start, end, ActorMention(mention.canonical_name, "person", word, mention.known)))
-        return surnames
+        return _with_added(found, surnames)

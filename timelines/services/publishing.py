@@ -91,9 +91,27 @@ def publish_timeline(*, timeline: Timeline, published_by: User | None) -> Timeli
 
     Raises NothingToPublish when the draft has no events.
     """
+    version = _publish(timeline=timeline, published_by=published_by, unless_unchanged=False)
+    assert version is not None  # only an unchanged draft, when asked about, publishes nothing
+    return version
+
+
+def publish_timeline_if_changed(*, timeline: Timeline, published_by: User | None) -> TimelineVersion | None:
+    """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run.
+
+    Of two publishes racing on one draft (a double click), the second finds it unchanged.
+    """
+    return _publish(timeline=timeline, published_by=published_by, unless_unchanged=True)
+
+
+def _publish(*, timeline: Timeline, published_by: User | None, unless_unchanged: bool) -> TimelineVersion | None:
     with transaction.atomic():
         locked = Timeline.objects.select_for_update().get(pk=timeline.pk)
         snapshot = build_snapshot(timeline=locked)
+        if unless_unchanged and locked.published_version_id is not None:
+            current = TimelineVersion.objects.values_list("snapshot", flat=True).get(pk=locked.published_version_id)
+            if current == snapshot:
+                return None
         if not snapshot["events"]:
             raise NothingToPublish("Nothing to publish: add events to the timeline first.")
         latest = locked.versions.aggregate(latest=Max("number"))["latest"] or 0
@@ -107,20 +125,6 @@ def publish_timeline(*, timeline: Timeline, published_by: User | None) -> Timeli
     _pointers.pop(locked.slug, None)
     timeline.refresh_from_db()
     return version
-
-
-def publish_timeline_if_changed(*, timeline: Timeline, published_by: User | None) -> TimelineVersion | None:
-    """Publish only when the draft differs from what the public sees; None when it does not. Safe to re-run.
-
-    Of two publishes racing on one draft (a double click), the second finds it unchanged.
-    """
-    with transaction.atomic():
-        locked = Timeline.objects.select_for_update().get(pk=timeline.pk)
-        if locked.published_version_id is not None:
-            current = TimelineVersion.objects.values_list("snapshot", flat=True).get(pk=locked.published_version_id)
-            if current == build_snapshot(timeline=locked):
-                return None
-        return publish_timeline(timeline=timeline, published_by=published_by)
 
 
 def unpublish_timeline(*, timeline: Timeline, unpublished_by: User | None) -> None:
