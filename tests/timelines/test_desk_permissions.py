@@ -79,3 +79,12 @@ def test_desk_actions_refuse_get(editor_client):
     candidate = CandidateEventFactory()
 
     assert editor_client.get(reverse("desk:accept", args=[candidate.pk])).status_code == 405
+
+
+def test_the_login_page_lays_out_its_fields_like_the_desk_forms_and_says_why_a_login_failed(client):
+    UserFactory(username="editor")
+    page = client.get(reverse("login"))
+    assert page.content.decode().count('class="field"') == 2
+    failed = client.post(reverse("login"), {"username": "editor", "password": "wrong"})
+    assert failed.status_code == 200
+    assert "Please enter a correct username and password" in failed.content.decode()
