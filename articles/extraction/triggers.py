@@ -30,7 +30,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "held hold holds holding gave give gives",
         r"\w+\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference|speech|address)\b",
     ),
-    ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,3}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
+    ("CONSULT", "spoke speaks talked met", r"\w+(?:\s+[\w-]+){0,5}\s+(?:to|with)\s+(?:the\s+)?(?=(?-i:[A-Z@]))"),
     # a chronology's historic present: "1988 - The legislature votes to join Armenia",
     # "2020 - Armenia and Azerbaijan sign a ceasefire"
     ("AGREE", "votes", r"votes\s+to\b"),
