@@ -35,9 +35,10 @@ _SUBORDINATE = re.compile(
     r"|\s(?:just as|even as)\s"
 )
 # "According to Seoul's foreign ministry on Thursday, ...": who told it and when, not the event;
-# "Regarding a man detained by Chinese authorities, ...": what the event is about.
+# "Regarding a man detained by Chinese authorities, ...": what the event is about;
+# "Asked about it at a press conference, ...": the question, not the act.
 _ASIDE_OPENING = re.compile(
-    r"(?:According to|Regarding|Concerning|As for|As to|With regard to|With respect to|In light of) [^,]{1,150},"
+    r"(?:According to|Regarding|Concerning|As for|As to|With regard to|With respect to|In light of|Asked) [^,]{1,150},"
 )
 # A relative clause between commas ("Israel, which has opposed any deal, warned...").
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)")
@@ -255,15 +256,30 @@ def _is_anonymous_report(ctx: SentenceContext, main: Trigger) -> bool:
     return source is not None and not any(source.start() - 2 <= a.end <= source.end() for a in ctx.actors)
 
 
-def _is_continuation(ctx: SentenceContext) -> bool:
-    """A sentence whose speaker is only referred back to ("He added", "The minister said")."""
+def _is_continuation(ctx: SentenceContext, main: Trigger) -> bool:
+    """A sentence whose speaker is only referred back to ("He added", "The minister said"),
+    not named on the way ("Its president, Luis Arce, said")."""
     sentence = ctx.text[ctx.start : ctx.end]
     if _GROUP_SUBJECT.match(sentence):
         return False
     if sentence[:1] in '"\u201c':
         closing = [m for m in _ATTRIBUTION_AFTER_QUOTE.finditer(sentence, 1)]
         return bool(closing) and closing[-1].group(1).lower() in ("he", "she", "they", "it", "we")
-    return bool(_CONTINUATION_SUBJECT.match(sentence))
+    return bool(_CONTINUATION_SUBJECT.match(sentence)) and not _names_speaker_in_apposition(ctx, main)
+
+
+def _names_speaker_in_apposition(ctx: SentenceContext, main: Trigger) -> bool:
+    """ "Its president, Luis Arce, said": a person named between commas before the act, new to the story's last sentence."""
+    earlier = {actor.mention.canonical_name for actor in ctx.previous_actors}
+    return any(
+        ctx.start <= actor.start
+        and actor.end < main.start
+        and actor.mention.kind == "person"
+        and actor.mention.canonical_name not in earlier
+        and ctx.text.endswith(", ", ctx.start, actor.start)
+        and ctx.text.startswith(",", actor.end)
+        for actor in ctx.actors
+    )
 
 
 def names_a_thing(text: str, mention: DateMention) -> bool:
@@ -536,7 +552,7 @@ def sentence_candidates(ctx: SentenceContext) -> list[Candidate]:
     dates = _usable_dates(ctx, outside)
     second = _second_act(ctx, main, triggers)
     acts = [main] if second is None else [main, second]
-    subject_named = ctx.actors[0].start < main.start and (_acts_again(ctx, main) or not _is_continuation(ctx))
+    subject_named = ctx.actors[0].start < main.start and (_acts_again(ctx, main) or not _is_continuation(ctx, main))
     if not dates:
         return _undated(ctx, acts, subject_named)
     chosen = _nearest(dates, main)

@@ -142,6 +142,26 @@ def test_a_pronoun_continuation_without_a_date_gives_nothing() -> None:
     assert len(candidates(text)) == 1
 
 
+def test_a_new_speaker_named_between_commas_after_a_possessive_is_no_continuation() -> None:
+    text = (
+        "Argentine President Alberto Fernández met Uruguay's president in Puerto Iguazú on Tuesday. "
+        "Its president, Luis Arce Catacora, said his government would adopt the tariff. "
+        "His minister, Luis Arce Catacora, added that talks would continue."
+    )
+    found = candidates(text, published=dt.date(2023, 7, 5))
+    assert [(c.event_type, names_of(c)) for c in found[1:]] == [("STATEMENT", ["Luis Arce Catacora"])]
+    assert dates_of(found[1:]) == ["2023-07-04"]
+
+
+def test_the_question_a_speaker_was_asked_is_not_the_act() -> None:
+    text = (
+        "Argentine President Alberto Fernández met Uruguay's president in Puerto Iguazú on Tuesday. "
+        "Asked about it at a press conference after the summit, Lula said he favoured Caracas' return."
+    )
+    found = candidates(text, published=dt.date(2023, 7, 5))
+    assert [(c.event_type, names_of(c)[0]) for c in found[1:]] == [("STATEMENT", "Luiz Inácio Lula da Silva")]
+
+
 def test_an_invitation_to_a_scheduled_meeting_gives_the_invitation_and_the_meeting() -> None:
     text = "Sergei Lavrov invited Antony Blinken to meetings of the UN Security Council scheduled for April 24 and 25."
     found = candidates(text, published=dt.date(2023, 4, 19))
