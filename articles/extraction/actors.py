@@ -106,8 +106,10 @@ _TITLED_PERSON = re.compile(
 _BARE_APPOSITIVE_TITLE = (
     r"(?:[\w-]+\s+){0,2}(?:[Ss]pokes(?:person|man|woman)|[Aa]dvis[eo]r|[Mm]inister|[Aa]mbassador|[Ee]nvoy)"
 )
+# "Luis Lacalle Pou, Uruguay's president,": a state's possessive stands for the article
+_APPOSITIVE_DETERMINER = r"(?:the|a|an|its|his|her|[A-Z][\w.-]+['\u2019]s)"
 _APPOSITIVE_PERSON = re.compile(
-    rf"({_FULL_NAME}),\s+(?:(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){{0,3}}"
+    rf"({_FULL_NAME}),\s+(?:{_APPOSITIVE_DETERMINER}\s+(?:[\w-]+\s+){{0,3}}"
     r"(?:\w+-)?(?:minister|ambassador|envoy|spokes(?:person|man|woman)|president|premier|chair|chairman|chief|"
     r"secretary|adviser|advisor|director|commissioner|leader|official|general|head)"
     # "Maria Zakharova, Foreign Ministry spokeswoman,": wire style leaves the article out
@@ -189,7 +191,7 @@ _UN_BODY_WORDS = frozenset(("Assembly", "Council", "assembly", "council"))
 # a long article may also speak of a city council or a national assembly.
 UN_CONTEXT_TOKENS_BEFORE = 400
 UN_CONTEXT_TOKENS_AFTER = 40
-_APPOSITIVE_TAIL = re.compile(rf",\s+(?:(?:the|a|an|its|his|her)\s|{_BARE_APPOSITIVE_TITLE}\b)")
+_APPOSITIVE_TAIL = re.compile(rf",\s+(?:{_APPOSITIVE_DETERMINER}\s|{_BARE_APPOSITIVE_TITLE}\b)")
 _NAME_BEFORE_COMMA = re.compile(rf"{_FULL_NAME}$")
 # Capitalized words that start sentences or dates, never a stranger's first name.
 _NOT_A_NAME = word_set(

@@ -147,6 +147,7 @@ def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matc
         ("Chief military spokesman Rear Admiral Daniel Hagari said so.", "Daniel Hagari"),
         ("Colonel Assimi Goita seized power.", "Assimi Goita"),
         ("He met Sushma Swaraj, Minister of External Affairs of India, in New Delhi.", "Sushma Swaraj"),
+        ("Luis Lacalle Pou, Uruguay's president, refused to sign.", "Luis Lacalle Pou"),
     ],
 )
 def test_a_title_in_lower_case_an_honorific_or_a_title_after_the_name_introduces_a_stranger(
