@@ -269,7 +269,8 @@ def _is_continuation(ctx: SentenceContext, main: Trigger) -> bool:
 
 
 def _names_speaker_in_apposition(ctx: SentenceContext, main: Trigger) -> bool:
-    """ "Its president, Luis Arce, said": a person named between commas before the act, new to the story's last sentence."""
+    """ "Its president, Luis Arce, said": a person named between commas before the act, and not
+    in the sentence before."""
     earlier = {actor.mention.canonical_name for actor in ctx.previous_actors}
     return any(
         ctx.start <= actor.start

@@ -99,6 +99,9 @@ def test_weekday_in_future_tense_is_the_next_such_day() -> None:
         ("On Tuesday, Lavrov said Russia would not attend.", {"Tuesday": "2025-09-23"}),
         ("On Friday, the United Nations will vote.", {"Friday": "2025-09-26"}),
         ("Markets will remain closed until Friday.", {"Friday": "2025-09-26"}),
+        ("A summit of African leaders is due in Paris on Saturday.", {"Saturday": "2025-09-27"}),
+        ("The death toll in Friday's earthquake may cross 20,000.", {"Friday": "2025-09-19"}),
+        ("Protests grew ahead of Sunday's election.", {"Sunday": "2025-09-28"}),
     ],
 )
 def test_weekday_follows_the_tense_of_the_verb_nearest_it(text: str, expected: dict[str, str]) -> None:
@@ -111,6 +114,16 @@ def test_year_less_month_in_future_tense_is_the_coming_one() -> None:
 
 def test_year_less_month_in_past_tense_months_ahead_is_last_year() -> None:
     assert values("Sales collapsed in November.", dt.date(2009, 3, 13)) == {"November": "2008-11"}
+
+
+def test_a_month_in_a_promise_takes_the_promises_tense_not_that_of_what_was_promised() -> None:
+    text = "NATO leaders had promised at a summit in Bucharest in April that Georgia would one day join."
+    assert values(text, dt.date(2008, 8, 13)) == {"April": "2008-04"}
+
+
+def test_what_must_happen_in_a_month_lies_ahead() -> None:
+    text = "Hungary must agree to extend them at the end of July."
+    assert values(text, dt.date(2025, 2, 24)) == {"the end of July": "2025-07"}
 
 
 def test_month_of_next_year_and_the_year_are_two_mentions() -> None:
@@ -227,6 +240,25 @@ def test_the_same_day_refers_to_the_day_last_mentioned() -> None:
 
 def test_days_later_counts_from_the_day_last_mentioned() -> None:
     assert values("They met on March 3 and two days later signed.")["two days later"] == "2025-03-05"
+
+
+def test_months_or_years_later_count_from_the_date_last_mentioned_in_their_own_unit() -> None:
+    text = "The UK joined on 1 January 1973 and voted two years later. The war began in March 2003; three months later"
+    found = values(text)
+    assert (found["two years later"], found["three months later"]) == ("1975", "2003-06")
+    assert values("Two years later, they met.") == {}  # later than what, the text has not said
+
+
+def test_a_day_with_a_relative_year_is_one_expression() -> None:
+    assert values("It was last raised on September 24 last year and opens on 3 March next year.") == {
+        "September 24 last year": "2024-09-24",
+        "3 March next year": "2026-03-03",
+    }
+
+
+def test_a_prefixed_year_and_the_year_of_a_statute_are_years() -> None:
+    text = "It backs the pre-1967 borders; mid-2010 talks failed; it passed the Reorganisation Bill, 2019."
+    assert values(text) == {"1967": "1967", "mid-2010": "2010", "2019": "2019"}
 
 
 def test_month_borrows_the_year_of_the_month_it_is_paired_with() -> None:

@@ -32,20 +32,24 @@ _MONTH_RELATION = case_blind_alternation(("last", "next", "this", r"earlier\s+th
 
 ISO = starting_with("0-9", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
 SLASHED = starting_with("0-9", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\w/])")
+# "September 24 last year": the year counted from the anchor belongs to the date.
+_YEAR_OR_RELATIVE_YEAR = (
+    rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR}|\s+(?P<relative_year>(?i:last|this|next))\s+(?i:year)\b)?"
+)
 MONTH_DAY = starting_with(
     "JFMASONDTW",
     rf"(?:{WEEKDAY},?[^\S\n]+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY}){_END_OF_DAY}"
-    rf"(?:{RANGE_DASH}(?:(?P<m2>{MONTH_BEFORE_DAY})\s+)?(?P<d2>{DAY}){_END_OF_DAY})?"
-    rf"(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?",
+    rf"(?:{RANGE_DASH}(?:(?P<m2>{MONTH_BEFORE_DAY})\s+)?(?P<d2>{DAY}){_END_OF_DAY})?{_YEAR_OR_RELATIVE_YEAR}",
 )
 DAY_MONTH = starting_with(
     "0-9MTWFSt",
     rf"(?:{WEEKDAY},?[^\S\n]+)?(?:the\s+)?(?<![\w$.,#])(?P<d>{DAY})(?:{RANGE_DASH}(?P<d2>{DAY}))?"
-    rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w)(?:,?\s+(?P<y>{YEAR}){_END_OF_YEAR})?",
+    rf"(?:\s+of)?\s+(?P<m>{MONTH_BEFORE_DAY})(?!\w){_YEAR_OR_RELATIVE_YEAR}",
 )
 MONTH_YEAR = starting_with("JFMASONDeEmMlLtT", rf"(?:{_PART})?(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
 # "October of next year": the month takes the year named after it, which is its own mention.
 _RELATIVE_YEAR_AFTER = re.compile(r"(?:\s+of)?,?\s+(?P<rel>(?i:last|this|next))\s+(?i:year)\b")
+_YEAR_SHIFTS = {"last": -1, "next": 1}
 # "September and October of 2007": the first month borrows the second's year.
 _SHARED_YEAR = re.compile(rf"\s*(?:-|\u2013|and|or|to|through)\s*{MONTH}(?:\s+of)?,?\s+(?P<y>{YEAR}){_END_OF_YEAR}")
 MONTH_ALONE = starting_with(
@@ -69,11 +73,14 @@ HOLIDAY = starting_with(
     r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['\u2019]s\s+(?:Day|Eve)|"
     r"Valentine['\u2019]s\s+Day|Halloween)\b(?:,?\s+(?P<y>" + YEAR + r")\b)?",
 )
+_PREFIX = r"\b(?i:mid|pre|post)-"
+_PREFIXED = re.compile(rf"{_PREFIX}$")
 # Words after which a bare four-digit number reads as a year.
 _YEAR_INTRODUCERS = re.compile(
     r"(?:\b(?i:in|since|until|till|by|during|before|after|from|through|year|early|late|mid|"
     r"of|to|and|between|around|circa|c\.|for|summer|spring|autumn|fall|winter|the)\s+|'s\s+|\(|"
-    rf"\b{YEAR}\s*[-\u2013]\s*|\bmid-)$"
+    # "the Reorganisation Bill, 2019" names a law the way South Asian statute books do
+    rf"\b{YEAR}\s*[-\u2013]\s*|\b(?:Act|Bill|Ordinance),\s+)$|{_PREFIX}$"
 )
 # ...unless it counts something: "of 2000 troops", "to 1500 people".
 _COUNTED_NOUN = re.compile(
@@ -113,13 +120,18 @@ def _context_year(match: re.Match[str], context: Context, month_number: int, day
     if context.anchor is None:
         return unanchored(match, "a date without a year")
     anchor = context.anchor.date
+    relative_year = match.groupdict().get("relative_year")
+    if relative_year:
+        return anchor.year + _YEAR_SHIFTS.get(relative_year.lower(), 0)
     found = cal.year_for_day(anchor, month_number, day, context.tense)
     return found if found is not None else anchor.year
 
 
-def _taken_year(year: int, context: Context) -> str:
+def _taken_year(year: int, match: re.Match[str], context: Context) -> str:
     assert context.anchor is not None
     anchor = context.anchor
+    if match.groupdict().get("relative_year"):
+        return f"counts the year in it from {anchor.description} and"
     if year == anchor.date.year:
         return f"takes the year {year} of {anchor.description}"
     side = "before" if year < anchor.date.year else "after"
@@ -145,7 +157,7 @@ def _day_or_range(match: re.Match[str], context: Context) -> Reading | None:
         value = cal.span(start, end)
     if match.group("y"):
         return _explicit_year(value, match)
-    return resolved(match, value, _taken_year(year, context), relative=True)
+    return resolved(match, value, _taken_year(year, match, context), relative=True)
 
 
 def read_holiday(match: re.Match[str], context: Context) -> Reading | None:
@@ -157,7 +169,7 @@ def read_holiday(match: re.Match[str], context: Context) -> Reading | None:
     value = cal.day(dt.date(year, month_number, day))
     if match.group("y"):
         return _explicit_year(value, match)
-    return resolved(match, value, f"is a holiday and {_taken_year(year, context)}", relative=True)
+    return resolved(match, value, f"is a holiday and {_taken_year(year, match, context)}", relative=True)
 
 
 def read_iso(match: re.Match[str], context: Context) -> Reading | None:
@@ -198,14 +210,14 @@ def read_month_alone(match: re.Match[str], context: Context) -> Reading | None:
     anchor, number = context.anchor.date, month_number(name)
     relative_year = _RELATIVE_YEAR_AFTER.match(context.text, match.end())
     if relative_year:
-        year = anchor.year + {"last": -1, "next": 1}.get(relative_year.group("rel").lower(), 0)
+        year = anchor.year + _YEAR_SHIFTS.get(relative_year.group("rel").lower(), 0)
         how = f"counts the year after it from {context.anchor.description} and"
         return resolved(match, cal.month(year, number), how, relative=True)
     tense = {"last": "past", "next": "future"}.get(relation, context.tense)
     year = anchor.year if relation.endswith("this") else cal.year_for_month(anchor, number, tense)  # type: ignore[arg-type]
     if relation in ("last", "next") and number == anchor.month:
         year += -1 if relation == "last" else 1
-    return resolved(match, cal.month(year, number), _taken_year(year, context), relative=True)
+    return resolved(match, cal.month(year, number), _taken_year(year, match, context), relative=True)
 
 
 def read_year(match: re.Match[str], context: Context) -> Reading | None:
@@ -217,7 +229,9 @@ def read_year(match: re.Match[str], context: Context) -> Reading | None:
     named_event = near_anchor and _EVENT_NAME_BEFORE.search(before) and not _NUMBERED_THING_BEFORE.search(before)
     if not (introduced or named_event or (at_sentence_start and _YEAR_AS_SUBJECT.match(after))):
         return None
-    if not match.group("s") and _COUNTED_NOUN.match(after[:12]):
+    # "pre-1967 borders" and "mid-2010 talks" are no counts
+    prefixed = match.group("part") or _PREFIXED.search(before)
+    if not match.group("s") and not prefixed and _COUNTED_NOUN.match(after[:12]):
         return None
     if context.anchor is not None and year > context.anchor.date.year + 50:
         return None

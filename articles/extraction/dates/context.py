@@ -43,8 +43,8 @@ _FUTURE_MARKERS = (
     "will", "won't", "shall", r"going\s+to", r"would(?!\s+have)", r"plans?\s+to", r"planning\s+to", "upcoming",
     *(rf"{auxiliary}\s+(?:scheduled|set|slated|poised)\s+to" for auxiliary in _AUXILIARIES),
     *(rf"{participle}\s+to" for participle in ("scheduled", "set", "slated", "poised")),
-    *(rf"{auxiliary}\s+(?:due|planned|likely)\s+to" for auxiliary in _AUXILIARIES),
-    "should",
+    *(rf"{auxiliary}\s+(?:due\b|(?:planned|likely)\s+to)" for auxiliary in _AUXILIARIES),
+    "should", r"must(?!\s+have)", r"ahead\s+of",
     r"e(?<!an e)(?<!the e)xpected",  # not "an expected", "the expected": the look-behinds follow the "e"
     *(rf"{participle}\s+for" for participle in ("scheduled", "set", "slated", "due", "planned")),
     r"to\s+be\s+held", r"is\s+to", r"are\s+to", r"intends?\s+to", r"aims?\s+to",
@@ -66,6 +66,7 @@ _TENSE_MARKERS = re.compile(
 )
 # "announced in January, in which jobs should be cut": the verb just before the date rules.
 _PAST_VERB_BEFORE = re.compile(rf"{_PAST_VERB}\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$")
+_COMPLEMENT_START = re.compile(r"\bthat\b")
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 # Not after a lone capital: "the U.N. General Assembly" goes on.
@@ -97,9 +98,18 @@ def tense_around(text: str, start: int, end: int) -> Tense:
         for marker in _TENSE_MARKERS.finditer(text, low, start)
         if marker.lastgroup == "future" or text[low : marker.start()].strip()
     ]
-    after = _TENSE_MARKERS.search(text, end, high)
-    if before and _REPORTING.fullmatch(before[-1].group(0)) and after is not None:
-        return _tense(after)  # "said talks on May 3 will focus": the clause's own verb rules
+    # "Friday's earthquake ... may cross 20,000": a possessive date names a known occasion, and
+    # the verbs after it tell of something else.
+    after = None if text.startswith(("'s", "\u2019s"), end) else _TENSE_MARKERS.search(text, end, high)
+    # "said talks on May 3 will focus": the clause's own verb rules; but in "promised in April
+    # that they would join", the date is the promise's
+    if (
+        before
+        and _REPORTING.fullmatch(before[-1].group(0))
+        and after is not None
+        and not _COMPLEMENT_START.search(text, end, after.start())
+    ):
+        return _tense(after)
     if before:
         return _tense(before[-1])
     return _tense(after) if after is not None else "neutral"

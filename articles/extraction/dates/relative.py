@@ -51,8 +51,8 @@ _DAY_DEFINED_AFTER = re.compile(
     r"\s+(?:of|when|that|in|on|for|to|was|is|the|a|an|he|she|it|they|we|I|his|her|its|their)\b|[-\u2019']|\s+\w+ing\b"
 )
 
-DAYS_LATER = starting_with(
-    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>{NUMBER})\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier))\b"
+PERIODS_LATER = starting_with(
+    "0-9aAoOtTfFsSeEnN", rf"\b(?P<n>{NUMBER})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:later|earlier))\b"
 )
 
 # "on the 15th": a day of the month last named, when the words around it say it is a date.
@@ -221,15 +221,25 @@ def read_same_day(match: re.Match[str], context: Context) -> Reading | None:
     return resolved(match, cal.day(date), f"refers to {description} and", relative=True)
 
 
-def read_days_later(match: re.Match[str], context: Context) -> Reading | None:
-    """ "Two days later" counts from the day last mentioned; without one it says nothing."""
-    if context.previous_day is None:
+def read_periods_later(match: re.Match[str], context: Context) -> Reading | None:
+    """ "Two days later" counts from the day last mentioned, "two years later" from the date last
+    mentioned, in its own unit; without such a date it says nothing."""
+    unit = match.group("unit").lower()
+    count = number_value(match.group("n")) * (1 if match.group("dir").lower() == "later" else -1)
+    latest = context.previous_value
+    if unit in _AGO_UNITS:
+        if context.previous_day is None:
+            return None
+        value = cal.day(context.previous_day + dt.timedelta(days=count * _AGO_UNITS[unit]))
+        how = f"counts from the day last mentioned, {context.previous_day.isoformat()}, and"
+        return resolved(match, value, how, relative=True)
+    if latest is None or latest.precision not in _FOLLOWING_NEEDS[unit]:
         return None
-    days = number_value(match.group("n")) * _AGO_UNITS[match.group("unit").lower()]
-    sign = 1 if match.group("dir").lower() == "later" else -1
-    date = context.previous_day + dt.timedelta(days=sign * days)
-    how = f"counts from the day last mentioned, {context.previous_day.isoformat()}, and"
-    return resolved(match, cal.day(date), how, relative=True)
+    if unit == "month":
+        value = cal.month(*cal.add_months(latest.start.year, latest.start.month, count))
+    else:
+        value = cal.year(latest.start.year + count)
+    return resolved(match, value, f"counts from the date last mentioned, {describe(latest)}, and", relative=True)
 
 
 def read_ordinal_day(match: re.Match[str], context: Context) -> Reading | None:
@@ -255,6 +265,6 @@ RELATIVE_RULES = (
     Rule("period", "unit", PERIOD, read_period),
     Rule("ago", "unit", AGO, read_ago),
     Rule("same_day", "unit", SAME_DAY, read_same_day),
-    Rule("days_later", "unit", DAYS_LATER, read_days_later),
+    Rule("periods_later", "unit", PERIODS_LATER, read_periods_later),
     Rule("ordinal_day", "ordinal", ORDINAL_DAY, read_ordinal_day),
 )
