@@ -99,6 +99,9 @@ _LIST_SEPARATOR = re.compile(
 _AND_THEN = re.compile(r",?\s+and\s+(?:(?:the|both)\s+(?:two\s+)?[a-z]+|they|both)\s+$")
 _AND_THEN_REACH = 30
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:(?:But|And|Later|Separately),?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey) ")
+_ENTRY_BULLETS = " \t-*\u2022\u2013\u2014"
+_ENTRY_BULLET_MAX = 3
+_ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]\s")
 UNITED_NATIONS = "United Nations"
 _NOT_A_DATE = frozenset({"now", "currently", "right now", "at present", "nowadays"})
 
@@ -148,7 +151,17 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _main_clause_triggers(ctx: SentenceContext, outside: list[tuple[int, int]]) -> list[Trigger]:
-    return [trigger for trigger in find_triggers(ctx.text, ctx.start, ctx.end) if not _inside(trigger.start, outside)]
+    triggers = find_triggers(ctx.text, ctx.start, ctx.end, chronology_entry=_is_chronology_entry(ctx))
+    return [trigger for trigger in triggers if not _inside(trigger.start, outside)]
+
+
+def _is_chronology_entry(ctx: SentenceContext) -> bool:
+    """ "- Feb. 3, 2021: The extension takes effect", "1988 - The legislature votes": a date, then the entry."""
+    if not ctx.dates or ctx.dates[0].start - ctx.start > _ENTRY_BULLET_MAX:
+        return False
+    first = ctx.dates[0]
+    bulleted = not ctx.text[ctx.start : first.start].strip(_ENTRY_BULLETS)
+    return bulleted and _ENTRY_SEPARATOR.match(ctx.text, first.end) is not None
 
 
 def _main_trigger(ctx: SentenceContext, triggers: list[Trigger]) -> Trigger:

@@ -184,7 +184,23 @@ WORDS: tuple[tuple[str, str], ...] = (
         "invades invasion",
     ),
 )
+# A chronology's entries tell their acts in the historic present, often in the base form
+# ("- April 8, 2010: Obama and Medvedev sign New START"); elsewhere the base form is mostly an
+# infinitive ("agreed to sign"), no act of its own.
+CHRONOLOGY_BASE_FORMS: tuple[tuple[str, str], ...] = (
+    ("AGREE", "sign agree vote ratify adopt approve"),
+    ("CONSULT", "meet visit"),
+    ("STATEMENT", "announce declare"),
+    ("REJECT", "reject veto"),
+    ("SANCTION", "impose expel suspend"),
+    ("ASSAULT", "attack invade"),
+    ("ACCUSE", "accuse"),
+    ("PROTEST", "condemn"),
+    ("CONCEDE", "release"),
+    ("SUPPORT", "recognize recognise"),
+)
 _WORD_TYPES: dict[str, str] = {word: kind for kind, words in WORDS for word in words.split()}
+_BASE_FORM_TYPES: dict[str, str] = {word: kind for kind, words in CHRONOLOGY_BASE_FORMS for word in words.split()}
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _kind, _first_words, _pattern in PHRASES:
     for _word in _first_words.split():
@@ -192,7 +208,9 @@ for _kind, _first_words, _pattern in PHRASES:
 
 # The words a trigger can start with, found in one pass over the lowercased sentence:
 # most words of a sentence are none, and a case-sensitive search runs twice as fast.
-_FIRST_WORD = re.compile(rf"(?<![a-z])(?:{prefix_alternation({*_WORD_TYPES, *_PHRASES_BY_FIRST_WORD})})(?![a-z])")
+_FIRST_WORD = re.compile(
+    rf"(?<![a-z])(?:{prefix_alternation({*_WORD_TYPES, *_PHRASES_BY_FIRST_WORD, *_BASE_FORM_TYPES})})(?![a-z])"
+)
 _IRREGULAR_PAST = word_set("met held had told said spoke struck withdrew withdrawn gave froze flew cast bore shook")
 # Nouns, and the adjectives that open noun phrases ("humanitarian aid").
 _NOMINAL = word_set(
@@ -245,8 +263,9 @@ def _lowercased(sentence: str) -> str:
     return sentence.replace("\u0130", "\0").replace("\u212a", "\0").lower()
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Event words and phrases of text[start:end], in text order, not overlapping."""
+def find_triggers(text: str, start: int, end: int, *, chronology_entry: bool = False) -> list[Trigger]:
+    """Event words and phrases of text[start:end], in text order, not overlapping; base forms
+    too in a chronology's entry."""
     found: list[Trigger] = []
     covered_until = start
     # The sentence alone is searched, so that a word cut at `start` still counts as a word.
@@ -263,6 +282,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             covered_until = phrase_end
         elif word in _WORD_TYPES:
             found.append(Trigger(word_start, start + match.end(), _WORD_TYPES[word], _form(word, word)))
+        elif chronology_entry and word in _BASE_FORM_TYPES:
+            found.append(Trigger(word_start, start + match.end(), _BASE_FORM_TYPES[word], "present"))
     return found
 
 

@@ -282,6 +282,16 @@ def test_common_phrasings_of_diplomatic_events(sentence: str, event_type: str) -
     assert [c.event_type for c in candidates(sentence)] == [event_type]
 
 
+def test_a_chronology_entry_tells_its_act_in_the_base_form() -> None:
+    text = (
+        "- April 8, 2010: Barack Obama and Dmitry Medvedev sign New START in Prague.\n\n"
+        "- Jan. 27, 2021: Both houses of Russia's parliament vote unanimously to ratify the extension.\n\n"
+        "Barack Obama and Dmitry Medvedev hope to ratify it in 2010."
+    )
+    found = candidates(text)
+    assert [(c.event_type, dates_of([c])[0]) for c in found] == [("AGREE", "2010-04-08"), ("AGREE", "2021-01-27")]
+
+
 def test_a_city_at_the_end_of_a_sentence_is_the_location() -> None:
     (found,) = candidates("Sergey Lavrov met Marco Rubio on Monday in Geneva.")
     assert found.location == "Geneva"
