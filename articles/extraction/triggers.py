@@ -144,7 +144,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     (
         "AGREE",
         "signed signs signing agreed agrees agreement accord treaty approved approving approves "
-        "adopted adopting adopts ratified pledged pledges promised authorized authorised authorizes authorises voted",
+        "adopted adopting adopts ratified pledged pledges promised authorized authorised authorizes authorises voted "
+        "accepted accepts",
     ),
     (
         "SUPPORT",

@@ -247,6 +247,7 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Russia voted against the draft on Monday.", "REJECT"),
         ("Xi Jinping held a telephone conversation with Emmanuel Macron on Monday.", "CONSULT"),
         ("Putin called Xi Jinping on Monday.", "CONSULT"),
+        ("Hamas accepted the ceasefire proposal on Monday.", "AGREE"),
         ("Donald Trump spoke by telephone late on Monday with Danish Prime Minister Mette Frederiksen.", "CONSULT"),
         ("The General Assembly voted overwhelmingly on Monday to upgrade the Palestinians' status.", "AGREE"),
         ("Georgia's parliament voted on Monday to withdraw from the Commonwealth of Independent States.", "RETREAT"),
