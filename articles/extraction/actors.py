@@ -137,6 +137,7 @@ _BODY_NOUNS = (
     "Coalition",
     "Movement",
     "Secretariat",
+    "Association",
 )
 # "the Indian Council of World Affairs": a longer name, which is no actor's
 _NAME_GOES_ON = re.compile(r"[\w'\u2019]|\s+(?:of|for|on)\s+[A-Z]")

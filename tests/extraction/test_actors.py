@@ -54,6 +54,10 @@ def test_armed_groups_parliaments_seats_of_power_and_rights_groups_are_known(mat
 def test_a_body_the_dictionary_lacks_is_proposed_by_the_noun_that_ends_its_name(matcher: ActorMatcher) -> None:
     text = "The Saami Council said on Monday that the Pacific Islands Forum erred."
     assert actors_in(matcher, text)[0] == ("Saami Council", "Saami Council", False)
+    association = "The Sudanese Professionals Association rejected the offer."
+    assert actors_in(matcher, association) == [
+        ("Sudanese Professionals Association", "Sudanese Professionals Association", False)
+    ]
     longer = "Kishida spoke at the Indian Council of World Affairs and the Shanghai Cooperation Organization's Council."
     assert [name for name, _, known in actors_in(matcher, longer) if not known] == []
 
