@@ -26,6 +26,8 @@ _JUNK_LINE = re.compile(
       | \d+\s+(?:comments?|shares?)
       | (?:photo|image|picture|video)\s*(?:credit)?\s*:.{0,120}
       | (?-i:[A-Z .'-]{2,40}/[A-Z .'-]{2,40})     # photo credit: NAME/AGENCY
+      | .{0,600}\((?:[\w.-]+\s+)?photo\s*(?:/|:|by\b)[^()]{0,80}\)   # caption: "... (AP Photo/Name)"
+      | \[(?:photo|image|picture)(?:\s+caption)?\s*:.{0,600}          # caption: "[Photo: ...]"
       | (?:notify\s+of|inline\s+feedbacks|view\s+all\s+comments|load\s+more\s+comments).{0,40}
       | this\s+site\s+uses\s+akismet.{0,120}
       | (?:(?:additional\s+)?reporting|writing|editing)\s+by\b.{0,200}

@@ -75,3 +75,16 @@ def test_readable_paragraphs_point_into_the_text_as_given() -> None:
 def test_a_trailer_word_near_the_top_does_not_cut_the_article() -> None:
     text = "Comments\nThe minister said on Monday that talks would resume.\nA second paragraph.\nA third."
     assert "talks would resume" in clean_text(text, "text/plain")
+
+
+def test_photo_captions_are_furniture_but_a_sentence_naming_a_photo_is_not() -> None:
+    text = (
+        "Dayan Jayatilleka speaks in Geneva, Wednesday, May 27, 2009. (AP Photo/Keystone, Salvatore Di Nolfi)\n"
+        "[Photo caption: John Kerry and Carl Bildt arrive for the meeting in Kiruna.]\n"
+        "The council rejected calls for an inquiry on Wednesday.\n"
+        "The minister showed a photo of the site (taken in May) to reporters."
+    )
+    assert clean_text(text, "text/plain") == (
+        "The council rejected calls for an inquiry on Wednesday.\n"
+        "The minister showed a photo of the site (taken in May) to reporters."
+    )
