@@ -55,14 +55,17 @@ eval: $(INSTALLED)
 	$(BIN)/python -m articles.extraction.dates /tmp/dates-annotated-docs.jsonl > /tmp/dates-annotated.jsonl
 	python3 ../shared/eval/score_dates.py --docs /tmp/dates-annotated-docs.jsonl --pred /tmp/dates-annotated.jsonl
 
-# Our five own sets (articles/extraction/data/eval/README.md); the last three were written blind to the rules.
+# Our own sets (articles/extraction/data/eval/README.md); the last four, and the dates set, were written blind to the rules.
 eval-own: $(INSTALLED)
-	@for set in "" _2 _3 _4 _5; do \
+	@for set in "" _2 _3 _4 _5 _6; do \
 		$(BIN)/python -m articles.extraction articles/extraction/data/eval/articles$$set.jsonl > /tmp/candidates-own$$set.jsonl; \
 		echo "articles$$set.jsonl:"; \
 		python3 ../shared/eval/score.py --articles articles/extraction/data/eval/articles$$set.jsonl \
 			--gold articles/extraction/data/eval/gold$$set.jsonl --pred /tmp/candidates-own$$set.jsonl | grep -E '^(precision|recall|f1) '; \
 	done
+	$(BIN)/python -m articles.extraction.dates articles/extraction/data/eval/dates_blind.jsonl > /tmp/dates-own.jsonl
+	@echo "dates_blind.jsonl:"
+	@python3 ../shared/eval/score_dates.py --docs articles/extraction/data/eval/dates_blind.jsonl --pred /tmp/dates-own.jsonl | grep -E '^value_'
 
 # The README's reference tagger, dateparser, on the same Wikinews documents, whole and cut to the annotated lines.
 eval-baseline: $(INSTALLED)
