@@ -542,6 +542,9 @@ class ActorMatcher:
             if _overlaps(covered, start, end):
                 continue
             insort(covered, (start, end))
+            possessive = _POSSESSIVE.search(name)
+            if possessive is not None:  # "Premier Zhu Rongji's annual meeting": the name is Zhu Rongji
+                name, end = name[: possessive.start()], end - len(possessive.group())
             canonical = _MIDDLE_INITIAL.sub("", name)
             strangers.append(FoundActor(start, end, ActorMention(canonical, "person", name, False)))
         return _with_added(found, strangers)

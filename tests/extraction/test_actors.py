@@ -144,6 +144,12 @@ def test_a_titled_surname_is_the_person_the_article_named_not_a_known_namesake(m
     assert canonical_names(matcher, "Mr. Singh said China had massed troops.") == ["Manmohan Singh", "China"]
 
 
+def test_a_titled_strangers_possessive_is_no_part_of_the_name(matcher: ActorMatcher) -> None:
+    text = "It followed Premier Zhu Rongji's annual meeting with Asean leaders. Mr Zhu later left."
+    assert canonical_names(matcher, text)[:1] == ["Zhu Rongji"]
+    assert actors_in(matcher, text)[-1] == ("Zhu", "Zhu Rongji", False)
+
+
 def test_the_named_speaker_of_a_quote_is_proposed_but_not_a_body_or_a_place(matcher: ActorMatcher) -> None:
     text = '"There are only trainers," Abdoulaye Diop told reporters. Later Diop left.'
     assert actors_in(matcher, text) == [("Abdoulaye Diop", "Abdoulaye Diop", False), ("Diop", "Abdoulaye Diop", False)]
