@@ -51,6 +51,15 @@ def test_armed_groups_parliaments_seats_of_power_and_rights_groups_are_known(mat
     ]
 
 
+def test_acronyms_written_as_words_in_british_house_style_are_known(matcher: ActorMatcher) -> None:
+    assert canonical_names(matcher, "Nato, Asean, Opec and Unesco met.") == [
+        "North Atlantic Treaty Organization",
+        "Association of Southeast Asian Nations",
+        "Organization of the Petroleum Exporting Countries",
+        "United Nations Educational, Scientific and Cultural Organization",
+    ]
+
+
 def test_a_body_the_dictionary_lacks_is_proposed_by_the_noun_that_ends_its_name(matcher: ActorMatcher) -> None:
     text = "The Saami Council said on Monday that the Pacific Islands Forum erred."
     assert actors_in(matcher, text)[0] == ("Saami Council", "Saami Council", False)
