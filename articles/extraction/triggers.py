@@ -89,6 +89,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ("AID", "humanitarian military financial", r"\w+\s+(?:aid|assistance)\b"),
     ("RETREAT", "pulled", r"pulled\s+out\b"),
     ("CONCEDE", "released releases freed", r"\w+\s+(?:[\w-]+\s+){0,3}(?:prisoners|hostages|detainees|captives)\b"),
+    # "called the result \u201ca victory for sovereignty\u201d": a verdict, quoted
+    (
+        "STATEMENT",
+        "called calling calls",
+        r"call\w*\s+(?:it|this|that|them|(?:the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+[\"\u201c]",
+    ),
     ("REQUEST", "called calling calls", r"call\w*\s+(?:on|for)\b"),
     ("ACCUSE", "called calling calls", r"call\w*\s+out\b"),
     ("CONSULT", "called calls", r"call\w*\s+(?=(?-i:[A-Z@]))"),  # "Putin called Xi on Monday"
