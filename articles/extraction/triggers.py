@@ -118,6 +118,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "arrived arrives flew flies traveled travelled travels landed",
         r"\w+\s+(?:in|to|at)\s+(?=(?-i:[A-Z]))",
     ),
+    # "flew in late on Sunday": arrived where the story is
+    ("CONSULT", "flew flies", r"\w+\s+in\s+(?=(?:late|early|on|overnight|yesterday|today|from)\b)"),
     # "struck a deal" is an agreement and "struck a conciliatory tone" a statement, neither an attack.
     (
         "AGREE",
@@ -138,7 +140,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "CONSULT",
         "met meet meets meeting meetings talks talked visit visits visited visiting summit summits "
         "session sessions consultations negotiations negotiated negotiating discussion discussions "
-        "discussed hosted hosts conferred gathering convened convenes",
+        "discussed hosted hosts conferred gathering gathered gathers gather convened convenes",
     ),
     (
         "STATEMENT",

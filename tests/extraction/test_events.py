@@ -256,6 +256,8 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Iran and the United States struck a deal on Monday.", "AGREE"),
         ("Angela Merkel struck a conciliatory tone on Monday.", "STATEMENT"),
         ("Moon Jae-in landed at Pyongyang's Sunan airport on Monday.", "CONSULT"),
+        ("Recep Tayyip Erdogan, who had hesitated, flew in late on Monday.", "CONSULT"),
+        ("G7 leaders gathered at Schloss Elmau on Monday.", "CONSULT"),
         ("Fumio Kishida held the eighth Japan-India Foreign Ministers' Strategic Dialogue on Monday.", "CONSULT"),
         ("Fumio Kishida paid a courtesy call on Narendra Modi on Monday.", "CONSULT"),
         ("France votes against the draft on Monday.", "REJECT"),
