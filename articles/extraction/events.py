@@ -99,6 +99,9 @@ _LIST_SEPARATOR = re.compile(
 _AND_THEN = re.compile(r",?\s+and\s+(?:(?:the|both)\s+(?:two\s+)?[a-z]+|they|both)\s+$")
 _AND_THEN_REACH = 30
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:(?:But|And|Later|Separately),?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey) ")
+# "A day later, in a televised speech, he said": the subject after an opening phrase.
+_OPENING_MAX = 150
+_PRONOUN_AFTER_OPENING = re.compile(r"[^\n]{0,150}?,\s+(?P<pronoun>he|she|they) ")
 _ENTRY_BULLETS = " \t-*\u2022\u2013\u2014"
 _ENTRY_BULLET_MAX = 3
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]\s")
@@ -484,7 +487,7 @@ def _candidate(ctx: SentenceContext, trigger: Trigger, date: DateMention, explic
 def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
     """ "The two leaders signed...", "He urged...", "They agreed...": the previous sentence's
     people (and, for a group, states) act again."""
-    pronoun = _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start)
+    pronoun = _pronoun_subject(ctx)
     plural = pronoun is not None and pronoun.group("pronoun") in ("They", "they")
     if plural or _GROUP_SUBJECT.match(ctx.text, ctx.start):
         referred = [a for a in ctx.previous_actors if a.mention.kind in ("person", "country")]
@@ -493,6 +496,17 @@ def _with_referred_actors(ctx: SentenceContext) -> SentenceContext:
     else:
         return ctx
     return ctx._replace(actors=[*referred, *ctx.actors]) if referred else ctx
+
+
+def _pronoun_subject(ctx: SentenceContext) -> re.Match[str] | None:
+    """ "He urged...", or after an opening phrase that names nobody: "A day later, in a speech, he said"."""
+    pronoun = _PERSONAL_PRONOUN_SUBJECT.match(ctx.text, ctx.start)
+    if pronoun is not None or ctx.text.find(", ", ctx.start, ctx.start + _OPENING_MAX) < 0:
+        return pronoun
+    opening = _PRONOUN_AFTER_OPENING.match(ctx.text, ctx.start, ctx.end)
+    if opening is None or any(actor.start < opening.start("pronoun") for actor in ctx.actors):
+        return None
+    return opening
 
 
 def _speaker_first(ctx: SentenceContext, main: Trigger) -> SentenceContext:

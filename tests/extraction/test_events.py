@@ -162,6 +162,19 @@ def test_the_question_a_speaker_was_asked_is_not_the_act() -> None:
     assert [(c.event_type, names_of(c)[0]) for c in found[1:]] == [("STATEMENT", "Luiz Inácio Lula da Silva")]
 
 
+def test_a_pronoun_subject_after_an_opening_phrase_refers_to_the_person_before() -> None:
+    text = (
+        "On Tuesday, General Abdel Fattah al-Burhan cancelled all agreements with the alliance. "
+        "A day later, in a televised speech, he said the military was ready to resume negotiations."
+    )
+    found = candidates(text, published=dt.date(2019, 6, 7))
+    assert [(c.event_type, names_of(c)) for c in found] == [
+        ("REJECT", ["Abdel Fattah al-Burhan"]),
+        ("STATEMENT", ["Abdel Fattah al-Burhan"]),
+    ]
+    assert dates_of(found) == ["2019-06-04", "2019-06-05"]
+
+
 def test_an_invitation_to_a_scheduled_meeting_gives_the_invitation_and_the_meeting() -> None:
     text = "Sergei Lavrov invited Antony Blinken to meetings of the UN Security Council scheduled for April 24 and 25."
     found = candidates(text, published=dt.date(2023, 4, 19))
