@@ -40,8 +40,9 @@ _SUBORDINATE = re.compile(
 _ASIDE_OPENING = re.compile(
     r"(?:According to|Regarding|Concerning|As for|As to|With regard to|With respect to|In light of|Asked) [^,]{1,150},"
 )
-# A relative clause between commas ("Israel, which has opposed any deal, warned...").
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,]*(?:,|$)")
+# A relative clause between commas ("Israel, which has opposed any deal, warned..."), or a
+# participle's ("China, backed by Russia, blocked...").
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:(?:which|who|whom|whose|where)\b|(?:[a-z]+ed|led)\s+by\b)[^,]*(?:,|$)")
 # Lowercase only: "May" is a month.
 _MODAL = re.compile(r"\b(?:should|could|would|might|must|may|can|cannot|can't)\s+(?:\w+\s+){0,3}$")
 # "(?:\bnot|\bnever|n't)" with the common "n" first, so that re searches for the letter.

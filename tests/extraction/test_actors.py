@@ -46,6 +46,8 @@ def test_regional_bodies_and_treaty_organizations_are_known() -> None:
 
 def test_armed_groups_parliaments_seats_of_power_and_rights_groups_are_known(matcher: ActorMatcher) -> None:
     text = "The RSF, the Knesset, the Duma, the Elysee, Downing Street and Amnesty responded."
+    au_council = "The African Union's Peace and Security Council suspended Sudan."
+    assert canonical_names(matcher, au_council) == ["African Union Peace and Security Council", "Sudan"]
     assert canonical_names(matcher, text) == [
         "Rapid Support Forces",
         "Knesset",
