@@ -147,7 +147,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "said says told tells stated announced announces announcing declared declares confirmed "
         "confirms clarified stressed emphasized emphasised insisted reiterated spoke speaks addressed "
         "addresses addressing speech remarks speakers briefing briefed statement tweeted expressed expresses "
-        "ruled rules replied replies responded",
+        "ruled rules replied replies responded wrote posted",
     ),
     (
         "AGREE",
