@@ -102,6 +102,8 @@ def test_weekday_in_future_tense_is_the_next_such_day() -> None:
         ("A summit of African leaders is due in Paris on Saturday.", {"Saturday": "2025-09-27"}),
         ("The death toll in Friday's earthquake may cross 20,000.", {"Friday": "2025-09-19"}),
         ("Protests grew ahead of Sunday's election.", {"Sunday": "2025-09-28"}),
+        ("India and Pakistan on Monday agreed to reopen their consulates.", {"Monday": "2025-09-22"}),
+        ("India and Pakistan agreed to meet on Monday.", {"Monday": "2025-09-29"}),
     ],
 )
 def test_weekday_follows_the_tense_of_the_verb_nearest_it(text: str, expected: dict[str, str]) -> None:

@@ -38,6 +38,7 @@ _REPORTING = re.compile(
     r"argued|wrote|declared|predicted|promised|pledged|vowed|threatened|revealed|indicated|suggested)"
 )
 _AUXILIARIES = ("is", "are", "be", "was", "were")
+_COMMITMENTS = ("agreed", "decided", "arranged", "offered", "promised", "pledged", "vowed")
 # What will happen, in the order re tries them at one place.
 _FUTURE_MARKERS = (
     "will", "won't", "shall", r"going\s+to", r"would(?!\s+have)", r"plans?\s+to", r"planning\s+to", "upcoming",
@@ -51,7 +52,7 @@ _FUTURE_MARKERS = (
     # "agreed to meet on Friday": the act is past, the meeting it agrees on is ahead
     *(
         rf"{verb}\s+to(?!\s+(?:a|an|the|its|their|his|her)\b)"
-        for verb in ("agreed", "decided", "arranged", "offered", "promised", "pledged", "vowed")
+        for verb in _COMMITMENTS
     ),
     *(
         rf"{verb}\s+(?:\w+\s+)?(?:to|until|till)"
@@ -67,6 +68,8 @@ _TENSE_MARKERS = re.compile(
 # "announced in January, in which jobs should be cut": the verb just before the date rules.
 _PAST_VERB_BEFORE = re.compile(rf"{_PAST_VERB}\s+(?:(?i:in|on|at|since|during|early|late|last)\s+)?$")
 _COMPLEMENT_START = re.compile(r"\bthat\b")
+# "on Monday agreed to reopen": a date before the commitment is when it was made.
+_COMMITMENT = re.compile(rf"(?i:{'|'.join(_COMMITMENTS)})\s")
 _UNTIL_BEFORE = re.compile(r"\b(?i:until|till)\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 # Not after a lone capital: "the U.N. General Assembly" goes on.
@@ -112,6 +115,8 @@ def tense_around(text: str, start: int, end: int) -> Tense:
         return _tense(after)
     if before:
         return _tense(before[-1])
+    if after is not None and _COMMITMENT.match(after.group(0)):
+        return "past_clause"
     return _tense(after) if after is not None else "neutral"
 
 
