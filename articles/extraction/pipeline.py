@@ -19,7 +19,7 @@ from articles.extraction.events import (
     sentence_candidates,
 )
 from articles.extraction.sentences import split_sentences
-from articles.extraction.types import Candidate, DateMention
+from articles.extraction.types import Candidate, DateMention, DateValue
 
 # A line this short without closing punctuation is a headline, caption or label.
 HEADLINE_MAX_WORDS = 25
@@ -39,6 +39,8 @@ _STAMP_EDGE = re.compile(
     r"[\s,|-]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?"
     r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET)?)?[\s,|-]*"
 )
+# A live page's post stamp that gives only the time: "11:41 pm", "21:18 GMT".
+_TIME_OF_DAY = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|local)?\s*")
 # "The talks came after the US imposed sanctions on Friday": a flashback whose date is not
 # the narrative's, so the sentences that follow keep the date they had.
 _FLASHBACK = re.compile(r"\b(?:came|comes|come|followed|follows)\s+(?:[\w-]+\s+){0,2}(?:after|on the heels of)\b")
@@ -87,14 +89,26 @@ def _without_today_after_dateline(text: str, sentence_start: int, mentions: list
 
 
 def _post_stamps(
-    text: str, paragraphs: list[tuple[int, int]], dates: list[DateMention], date_starts: list[int]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    dates: list[DateMention],
+    date_starts: list[int],
+    published: dt.date | None,
 ) -> dict[int, DateMention]:
-    """The day of each post stamp of a live page, by paragraph start; one stamp alone is a byline's."""
+    """The day of each post stamp of a live page, by paragraph start; one stamp alone is a byline's.
+
+    A stamp that gives only the time of day ("11:41 pm") is of the day of the stamp before it,
+    or of publication day.
+    """
     stamps = {}
+    day = None if published is None else DateValue(published, published, "day")
     for start, end in paragraphs:
         stamp = _post_stamp(text, start, end, _within(dates, date_starts, start, end))
         if stamp is not None:
-            stamps[start] = stamp
+            stamps[start], day = stamp, stamp.value
+        elif day is not None and _TIME_OF_DAY.fullmatch(text, start, end):
+            how = f"a live page's post stamped {text[start:end].strip()}, on the day {day.as_json()}"
+            stamps[start] = DateMention(start, end, text[start:end], day, how)
     return stamps if len(stamps) > 1 else {}
 
 
@@ -138,7 +152,7 @@ def extract(text: str, *, published: dt.date | None, actors: ActorMatcher | None
     previous_actors: list[FoundActor] = []
     news_day: DateMention | None = None
     body_index = 0
-    stamps = _post_stamps(text, paragraphs, dates, date_starts)
+    stamps = _post_stamps(text, paragraphs, dates, date_starts, published)
     for paragraph_start, paragraph_end in paragraphs:
         stamp = stamps.get(paragraph_start)
         if stamp is not None:

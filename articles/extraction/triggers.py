@@ -178,7 +178,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     ("THREATEN", "threatened threatens threatening warned warns warning ultimatum"),
     (
         "PROTEST",
-        "condemned condemns condemning protested protests criticized criticised criticizes criticises summoned summons",
+        "condemned condemns condemning protested protests criticized criticised criticizes criticises summoned summons "
+        "slammed slams",
     ),
     (
         "SANCTION",

@@ -261,6 +261,7 @@ def test_a_headline_is_skipped_but_a_sentence_introducing_a_quote_is_not() -> No
         ("Xi Jinping held a telephone conversation with Emmanuel Macron on Monday.", "CONSULT"),
         ("Putin called Xi Jinping on Monday.", "CONSULT"),
         ("Hamas accepted the ceasefire proposal on Monday.", "AGREE"),
+        ("Hanan Ashrawi slammed the UAE on Monday.", "PROTEST"),
         ("Maria Zakharova wrote on her Facebook page on Monday that the strike was illegal.", "STATEMENT"),
         ("China, backed by Russia, on Monday blocked a British-drafted statement.", "REJECT"),
         ('Volodymyr Zelensky called it "a historic moment" on Monday.', "STATEMENT"),

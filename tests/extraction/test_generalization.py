@@ -197,6 +197,17 @@ def test_a_live_pages_post_stamp_dates_the_post_below_it() -> None:
     ]  # fmt: skip
 
 
+def test_a_live_pages_time_only_stamps_date_their_posts_to_the_day_of_the_page() -> None:
+    text = (
+        "Updates from Thursday as they unfolded.\n\n"
+        "11:41 pm\n\nPA recalls envoy\n\n"
+        "Israel and the United Arab Emirates have agreed to normalize relations.\n\n"
+        "10:58 pm\n\nBahrain has welcomed the joint statement."
+    )
+    found = candidates(text, published=dt.date(2020, 8, 13))
+    assert [(c.event_type, dates_of([c])[0]) for c in found] == [("AGREE", "2020-08-13"), ("SUPPORT", "2020-08-13")]
+
+
 def test_a_byline_stamp_alone_does_not_date_the_story() -> None:
     text = (
         "BRUSSELS — EU foreign ministers on Monday set up a new sanctions regime.\n\n"
