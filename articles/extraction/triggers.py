@@ -79,7 +79,19 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"conclude\w*\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|accords?|treat(?:y|ies)|pacts?)\b",
     ),
     # "received H.E. Gedion Timothewos", "receives Foreign Minister Wang Yi": a host meets a guest.
-    ("CONSULT", "received receives", r"receive\w*\s+(?:H\.\s?E\.\s+)?(?=(?-i:[A-Z]))(?![\w.-]+'s\b)"),
+    ("CONSULT", "received receives receiving", r"receiv\w*\s+(?:H\.\s?E\.\s+)?(?=(?-i:[A-Z]))(?![\w.-]+'s\b)"),
+    # "established full diplomatic relations", "restored ties": agreements between states
+    (
+        "AGREE",
+        "established establishes establish restored restores restore",
+        r"(?:establish|restor)\w*\s+(?:full\s+|formal\s+)?(?:diplomatic\s+)?(?:relations|ties)\b",
+    ),
+    # "closed its embassy in Damascus", "closed their borders with Mali"
+    (
+        "SANCTION",
+        "closed closes close",
+        r"clos\w*\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}(?:embassy|embassies|consulates?|borders?|airspace)\b",
+    ),
     ("AGREE", "passed", r"passed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:resolution|law|bill|motion|act)\b"),
     (
         "COOPERATE",
@@ -140,7 +152,7 @@ WORDS: tuple[tuple[str, str], ...] = (
         "CONSULT",
         "met meet meets meeting meetings talks talked visit visits visited visiting summit summits "
         "session sessions consultations negotiations negotiated negotiating discussion discussions "
-        "discussed hosted hosts conferred gathering gathered gathers gather convened convenes",
+        "discussed hosted hosts conferred gathering gathered gathers gather convened convenes toured tours",
     ),
     (
         "STATEMENT",
