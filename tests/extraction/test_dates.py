@@ -123,6 +123,11 @@ def test_a_month_in_a_promise_takes_the_promises_tense_not_that_of_what_was_prom
     assert values(text, dt.date(2008, 8, 13)) == {"April": "2008-04"}
 
 
+def test_a_passive_participle_after_a_noun_tells_no_tense() -> None:
+    text = "Cho proposed holding reunions of families separated by the war in mid-February."
+    assert values(text, dt.date(2018, 1, 9)) == {"mid-February": "2018-02"}
+
+
 def test_what_must_happen_in_a_month_lies_ahead() -> None:
     text = "Hungary must agree to extend them at the end of July."
     assert values(text, dt.date(2025, 2, 24)) == {"the end of July": "2025-07"}
