@@ -55,9 +55,9 @@ eval: $(INSTALLED)
 	$(BIN)/python -m articles.extraction.dates /tmp/dates-annotated-docs.jsonl > /tmp/dates-annotated.jsonl
 	python3 ../shared/eval/score_dates.py --docs /tmp/dates-annotated-docs.jsonl --pred /tmp/dates-annotated.jsonl
 
-# Our own sets (articles/extraction/data/eval/README.md); the last five, and the dates set, were written blind to the rules.
+# Our own sets (articles/extraction/data/eval/README.md); the last six, and the dates set, were written blind to the rules.
 eval-own: $(INSTALLED)
-	@for set in "" _2 _3 _4 _5 _6 _7; do \
+	@for set in "" _2 _3 _4 _5 _6 _7 _8; do \
 		$(BIN)/python -m articles.extraction articles/extraction/data/eval/articles$$set.jsonl > /tmp/candidates-own$$set.jsonl; \
 		echo "articles$$set.jsonl:"; \
 		python3 ../shared/eval/score.py --articles articles/extraction/data/eval/articles$$set.jsonl \
