@@ -67,7 +67,7 @@ eval-own: $(INSTALLED)
 	@echo "dates_blind.jsonl:"
 	@python3 ../shared/eval/score_dates.py --docs articles/extraction/data/eval/dates_blind.jsonl --pred /tmp/dates-own.jsonl | grep -E '^value_'
 
-# The README's reference tagger, dateparser, on the same Wikinews documents, whole and cut to the annotated lines.
+# The README's reference tagger, dateparser, on the same Wikinews documents, whole and cut to the annotated lines, and on our held-out dates.
 eval-baseline: $(INSTALLED)
 	test -x .venv-baseline/bin/python || $(PYTHON) -m venv .venv-baseline
 	.venv-baseline/bin/python -m pip install --quiet --upgrade pip dateparser
@@ -76,3 +76,5 @@ eval-baseline: $(INSTALLED)
 	$(BIN)/python scripts/annotated_lines.py ../shared/eval/dates/dev_docs.jsonl --lines 6 > /tmp/dates-annotated-docs.jsonl
 	.venv-baseline/bin/python scripts/dateparser_baseline.py /tmp/dates-annotated-docs.jsonl > /tmp/dates-dateparser-annotated.jsonl
 	python3 ../shared/eval/score_dates.py --docs /tmp/dates-annotated-docs.jsonl --pred /tmp/dates-dateparser-annotated.jsonl | grep value_f1
+	.venv-baseline/bin/python scripts/dateparser_baseline.py articles/extraction/data/eval/dates_blind.jsonl > /tmp/dates-dateparser-own.jsonl
+	python3 ../shared/eval/score_dates.py --docs articles/extraction/data/eval/dates_blind.jsonl --pred /tmp/dates-dateparser-own.jsonl | grep value_f1
