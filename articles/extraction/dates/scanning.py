@@ -30,18 +30,20 @@ _WEEKDAY_NAMES = [form for name in WEEKDAY_NUMBERS for form in (name.capitalize(
 _DAY_WORDS = _cased("today tonight yesterday tomorrow morning afternoon evening night")
 _UNITS = _cased("day days week weeks weekend weekends month months year years decade decades")
 _SEASONS = _cased("spring summer autumn fall winter")
+# The words that are cues by themselves, with their kind. One prefix tree of them all is tried at
+# a word, not one per kind: the word found then tells its kind.
+_CUE_WORDS: dict[str, Cue] = {
+    **dict.fromkeys(_MONTH_NAMES, "month"),
+    **dict.fromkeys(_WEEKDAY_NAMES, "weekday"),
+    **dict.fromkeys(_DAY_WORDS, "day_word"),
+    **dict.fromkeys(_UNITS, "unit"),
+    **dict.fromkeys(_SEASONS, "season"),
+}
 # A cheap look at the first letter spares trying every alternative at every word.
 _HOLIDAY_INITIALS = "CBNVH"
-_FIRST_LETTERS = "".join(
-    sorted(
-        {word[0] for word in _MONTH_NAMES + _WEEKDAY_NAMES + _DAY_WORDS + _UNITS + _SEASONS} | set(_HOLIDAY_INITIALS)
-    )
-)
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _CUE_WORDS} | set(_HOLIDAY_INITIALS)))
 _CUE = re.compile(
-    rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<month>{prefix_alternation(_MONTH_NAMES)})\b"
-    rf"|(?P<weekday>{prefix_alternation(_WEEKDAY_NAMES)})\b"
-    rf"|(?P<day_word>{prefix_alternation(_DAY_WORDS)})\b|(?P<unit>{prefix_alternation(_UNITS)})\b"
-    rf"|(?P<season>{prefix_alternation(_SEASONS)})\b"
+    rf"\b(?=[{_FIRST_LETTERS}0-9])(?:(?P<word>{prefix_alternation(_CUE_WORDS)})\b"
     r"|(?P<holiday>Christmas|Boxing|New\s+Year|Valentine|Halloween)\b"
     r"|(?P<ordinal>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
     r"|(?P<year>\d{4}(?=(?:'?s)?\b)|(?<=')\d\d\b|\d0(?=s\b))|(?P<slash>\d{1,2}(?=/)))"
@@ -52,7 +54,7 @@ def cue_windows(text: str) -> dict[Cue, list[tuple[int, int]]]:
     """For each kind of cue, the merged stretches of text around its occurrences."""
     windows: dict[Cue, list[tuple[int, int]]] = defaultdict(list)
     for token in _CUE.finditer(text):
-        cue = token.lastgroup
+        cue = _CUE_WORDS[token.group()] if token.lastgroup == "word" else token.lastgroup
         assert cue is not None
         low, high = max(0, token.start() - _BEFORE_CUE), min(len(text), token.end() + _AFTER_CUE)
         spans = windows[cue]
