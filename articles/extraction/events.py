@@ -102,7 +102,7 @@ _AND_THEN_REACH = 30
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"(?:(?:But|And|Later|Separately),?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey) ")
 # "A day later, in a televised speech, he said": the subject after an opening phrase, not in a quote.
 _OPENING_MAX = 150
-_PRONOUN_AFTER_OPENING = re.compile(r"[^\n\"\u201c]{0,150}?,\s+(?P<pronoun>he|she|they) ")
+_PRONOUN_AFTER_OPENING = re.compile(rf"[^\n\"\u201c]{{0,{_OPENING_MAX}}}?,\s+(?P<pronoun>he|she|they) ")
 _ENTRY_BULLETS = " \t-*\u2022\u2013\u2014"
 _ENTRY_BULLET_MAX = 3
 _ENTRY_SEPARATOR = re.compile(r"\s*[:\u2013\u2014-]\s")
